@@ -1,0 +1,67 @@
+"""Shared fixtures. Tests never reach the network: only loopback and Unix sockets connect."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _allowed(address: object) -> bool:
+    if isinstance(address, (str, bytes)):
+        return True  # Unix domain socket
+    if isinstance(address, tuple) and address:
+        host = address[0]
+        if host in {"localhost"}:
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
+    return False
+
+
+def _guard(sock: socket.socket, address: object) -> None:
+    if not _allowed(address):
+        raise RuntimeError(f"test tried to reach the network: {address!r}")
+
+
+def _connect(self: socket.socket, address: object) -> None:
+    _guard(self, address)
+    _real_connect(self, address)  # type: ignore[arg-type]
+
+
+def _connect_ex(self: socket.socket, address: object) -> int:
+    _guard(self, address)
+    return _real_connect_ex(self, address)  # type: ignore[arg-type]
+
+
+socket.socket.connect = _connect  # type: ignore[method-assign]
+socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign]
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    """The folder of small test data files."""
+    return FIXTURES
+
+
+@pytest.fixture
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private data directory and no user library, so tests never touch the real one."""
+    monkeypatch.setenv("DEESCALATE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("DEESCALATE_LIBRARY", raising=False)
+    monkeypatch.delenv("DEESCALATE_DB", raising=False)
+    return tmp_path / "home"

@@ -1,0 +1,398 @@
+"""Finding, loading and validating persona and scenario files.
+
+Bundled files live in the top-level `personas/` and `scenarios/` folders; trainers add their
+own with `--library DIR` or `DEESCALATE_LIBRARY` (colon-separated). A user file with the same
+id as a bundled one overrides it. Every problem is reported as `file:line:col: message`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from trainer.errors import Problem, UserError, display_path
+from trainer.models import Persona, Scenario
+
+MAX_FILE_BYTES = 1_000_000
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_PERSONAS = ROOT / "personas"
+BUNDLED_SCENARIOS = ROOT / "scenarios"
+SCHEMA_DIR = ROOT / "schemas"
+
+Kind = Literal["persona", "scenario"]
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass
+class Entry(Generic[T]):
+    """A loaded item and where it came from."""
+
+    item: T
+    path: Path
+    origin: str
+    """`bundled` or `user`."""
+    digest: str = ""
+    """SHA-256 of the file (and of the files it extends), to tie records to content."""
+
+
+@dataclass
+class _Raw:
+    """A parsed file before validation."""
+
+    path: Path
+    kind: Kind
+    data: CommentedMap
+    origin: str
+    digest: str
+
+
+def _yaml() -> YAML:
+    # Round-trip mode builds only plain mappings, sequences and scalars (never arbitrary
+    # objects) and keeps line/column positions for error messages.
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def read_yaml(path: Path) -> tuple[CommentedMap | None, list[Problem]]:
+    """Parse one YAML file into a mapping, or return problems naming the file and line."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        ]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, 1, 1, f"not UTF-8 text (byte {exc.start})")]
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = (exc.problem or exc.context or "invalid YAML").strip()
+        return None, [Problem(shown, line, col, f"invalid YAML: {what}")]
+    except YAMLError as exc:
+        return None, [Problem(shown, 1, 1, f"invalid YAML: {exc}")]
+    if not isinstance(data, CommentedMap):
+        return None, [Problem(shown, 1, 1, "expected a mapping of keys at the top of the file")]
+    return data, []
+
+
+def _position(data: Any, loc: Sequence[int | str], *, key: bool = False) -> tuple[int, int]:
+    """1-based line and column of the node at `loc` (or of its key), nearest known ancestor."""
+    node = data
+    line, col = 1, 1
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, CommentedMap) and part in node:
+            pos = node.lc.key(part) if (key and last) else node.lc.value(part)
+            line, col = pos[0] + 1, pos[1] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            pos = node.lc.item(part)
+            line, col = pos[0] + 1, pos[1] + 1
+            node = node[part]
+        else:
+            break
+    return line, col
+
+
+def _dotted(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out or "file"
+
+
+def _describe(err: dict[str, Any]) -> str:
+    """Turn one pydantic error into a message a trainer can act on."""
+    loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+    where = _dotted(loc)
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    got = err.get("input")
+    shown = repr(got) if isinstance(got, str) else got
+    if kind == "missing":
+        return f"missing required field `{where}`"
+    if kind == "extra_forbidden":
+        return f"unknown key `{where}`"
+    if kind in {"less_than_equal", "less_than", "greater_than_equal", "greater_than"}:
+        op = {"less_than_equal": "<=", "less_than": "<", "greater_than_equal": ">=", "greater_than": ">"}[kind]
+        bound = next(iter(ctx.values())) if ctx else "?"
+        return f"{where} must be {op} {bound} (got {shown})"
+    if kind in {"too_short", "too_long"}:
+        return f"{where}: {err['msg'].lower()}"
+    if kind in {"string_too_short", "string_too_long"}:
+        return f"{where}: {err['msg'].lower()}"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"{where} {err['msg'].lower().replace('input should', 'should')} (got {shown})"
+    if kind == "literal_error":
+        return f"{where} {err['msg'].lower().replace('input should', 'should')} (got {shown})"
+    if kind == "string_pattern_mismatch":
+        return f"{where} {shown} has characters that are not allowed (use a-z, 0-9, - and _)"
+    if kind == "value_error":
+        msg = str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
+        return f"{where}: {msg}"
+    return f"{where}: {err['msg']}"
+
+
+def validation_problems(
+    exc: ValidationError, sources: list[tuple[Path, CommentedMap]]
+) -> list[Problem]:
+    """Map pydantic errors to positions, looking in the file that defined each key."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        path, data = sources[0]
+        # Inherited keys: report the file (child first, then ancestors) that holds the key.
+        for cand_path, cand_data in sources:
+            if _has(cand_data, loc[:1]):
+                path, data = cand_path, cand_data
+                break
+        line, col = _position(data, loc, key=err["type"] == "extra_forbidden")
+        problems.append(Problem(display_path(path), line, col, _describe(err)))
+    return problems
+
+
+def _has(data: Any, loc: Sequence[int | str]) -> bool:
+    node = data
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            node = node[part]
+        else:
+            return False
+    return True
+
+
+def _sniff_kind(path: Path, data: CommentedMap) -> Kind:
+    parent = path.parent.name.lower()
+    if parent.startswith("scenario"):
+        return "scenario"
+    if parent.startswith("persona"):
+        return "persona"
+    return "scenario" if ("brief" in data or "opening" in data) else "persona"
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """Child keys override parent keys; nested mappings merge, lists replace."""
+    out: dict[str, Any] = {}
+    for key, value in parent.items():
+        out[key] = value
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def yaml_files(paths: Iterable[Path]) -> Iterable[Path]:
+    """Every .yaml/.yml file in the given files and directories, sorted."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"})
+        else:
+            yield path
+
+
+def library_dirs(extra: Sequence[Path] = ()) -> list[Path]:
+    """User library directories: `DEESCALATE_LIBRARY` (colon-separated), then `--library`."""
+    dirs: list[Path] = []
+    env = os.environ.get("DEESCALATE_LIBRARY", "")
+    dirs.extend(Path(p).expanduser() for p in env.split(os.pathsep) if p.strip())
+    dirs.extend(Path(p).expanduser() for p in extra)
+    return dirs
+
+
+@dataclass
+class Library:
+    """All personas and scenarios available, plus the problems found loading them."""
+
+    personas: dict[str, Entry[Persona]] = field(default_factory=dict)
+    scenarios: dict[str, Entry[Scenario]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def load(
+        cls,
+        extra_dirs: Sequence[Path] = (),
+        *,
+        bundled: bool = True,
+        use_env: bool = True,
+        files: Sequence[Path] = (),
+    ) -> Library:
+        """Load the bundled library, then user directories (which override by id), then files."""
+        raws: list[_Raw] = []
+        problems: list[Problem] = []
+        layers: list[tuple[str, list[Path]]] = []
+        if bundled:
+            layers.append(("bundled", [BUNDLED_PERSONAS, BUNDLED_SCENARIOS]))
+        user_dirs = list(library_dirs(extra_dirs) if use_env else extra_dirs)
+        if user_dirs:
+            layers.append(("user", user_dirs))
+        if files:
+            layers.append(("user", list(files)))
+        for origin, paths in layers:
+            for path in paths:
+                if not path.exists():
+                    if origin == "user":
+                        problems.append(Problem(display_path(path), 1, 1, "no such file or directory"))
+                    continue
+                for file in yaml_files([path]):
+                    data, found = read_yaml(file)
+                    problems.extend(found)
+                    if data is None:
+                        continue
+                    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+                    raws.append(_Raw(file, _sniff_kind(file, data), data, origin, digest))
+        lib = cls(problems=problems)
+        lib._build(raws)
+        return lib
+
+    def _build(self, raws: list[_Raw]) -> None:
+        by_kind: dict[Kind, dict[str, _Raw]] = {"persona": {}, "scenario": {}}
+        for raw in raws:
+            ident = raw.data.get("id")
+            if not isinstance(ident, str):
+                continue  # validation below reports the missing or wrong id
+            table = by_kind[raw.kind]
+            if ident in table:
+                prev = table[ident]
+                if prev.origin == raw.origin and prev.path != raw.path:
+                    line, col = _position(raw.data, ["id"])
+                    self.problems.append(
+                        Problem(
+                            display_path(raw.path),
+                            line,
+                            col,
+                            f"duplicate {raw.kind} id {ident!r} (also in {display_path(prev.path)})",
+                        )
+                    )
+                    continue
+            table[ident] = raw  # a later layer (user) overrides an earlier one (bundled)
+        chosen = set(map(id, by_kind["persona"].values())) | set(map(id, by_kind["scenario"].values()))
+        for raw in raws:
+            if id(raw) not in chosen and not isinstance(raw.data.get("id"), str):
+                self._validate_alone(raw)
+        for ident, raw in by_kind["persona"].items():
+            self._load_persona(ident, raw, by_kind["persona"])
+        for ident, raw in by_kind["scenario"].items():
+            self._load_scenario(ident, raw)
+        for ident, entry in self.scenarios.items():
+            wanted = entry.item.default_persona
+            if wanted not in by_kind["persona"]:
+                raw = by_kind["scenario"][ident]
+                line, col = _position(raw.data, ["default_persona"])
+                self.problems.append(
+                    Problem(
+                        display_path(raw.path),
+                        line,
+                        col,
+                        f"default_persona {wanted!r} is not a persona in the library",
+                    )
+                )
+
+    def _validate_alone(self, raw: _Raw) -> None:
+        model: type[BaseModel] = Persona if raw.kind == "persona" else Scenario
+        try:
+            model.model_validate(_plain(raw.data))
+        except ValidationError as exc:
+            self.problems.extend(validation_problems(exc, [(raw.path, raw.data)]))
+
+    def _chain(self, raw: _Raw, table: dict[str, _Raw]) -> list[_Raw] | None:
+        """The file and its ancestors (child first), or None after reporting a problem."""
+        chain = [raw]
+        seen = {raw.data.get("id")}
+        node = raw
+        while "extends" in node.data and node.data["extends"] is not None:
+            parent_id = node.data["extends"]
+            line, col = _position(node.data, ["extends"])
+            where = display_path(node.path)
+            if not isinstance(parent_id, str) or parent_id not in table:
+                self.problems.append(
+                    Problem(where, line, col, f"extends unknown persona {parent_id!r}")
+                )
+                return None
+            if parent_id in seen:
+                names = " -> ".join(str(r.data.get("id")) for r in chain) + f" -> {parent_id}"
+                self.problems.append(Problem(where, line, col, f"extends cycle: {names}"))
+                return None
+            seen.add(parent_id)
+            node = table[parent_id]
+            chain.append(node)
+        return chain
+
+    def _load_persona(self, ident: str, raw: _Raw, table: dict[str, _Raw]) -> None:
+        chain = self._chain(raw, table)
+        if chain is None:
+            return
+        merged: dict[str, Any] = {}
+        for node in reversed(chain):
+            merged = _merge(merged, _plain(node.data))
+        merged["extends"] = raw.data.get("extends")
+        merged["abstract"] = bool(raw.data.get("abstract", False))
+        try:
+            persona = Persona.model_validate(merged)
+        except ValidationError as exc:
+            self.problems.extend(validation_problems(exc, [(n.path, n.data) for n in chain]))
+            return
+        digest = hashlib.sha256("".join(n.digest for n in chain).encode()).hexdigest()
+        self.personas[ident] = Entry(persona, raw.path, raw.origin, digest)
+
+    def _load_scenario(self, ident: str, raw: _Raw) -> None:
+        try:
+            scenario = Scenario.model_validate(_plain(raw.data))
+        except ValidationError as exc:
+            self.problems.extend(validation_problems(exc, [(raw.path, raw.data)]))
+            return
+        self.scenarios[ident] = Entry(scenario, raw.path, raw.origin, raw.digest)
+
+    # Lookups -----------------------------------------------------------------------------
+
+    def playable_personas(self) -> list[Entry[Persona]]:
+        """Personas that can be played (archetypes excluded), sorted by id."""
+        return [e for _, e in sorted(self.personas.items()) if not e.item.abstract]
+
+    def persona(self, ident: str) -> Persona:
+        """A persona by id, or a UserError naming the known ids."""
+        if ident not in self.personas:
+            known = ", ".join(e.item.id for e in self.playable_personas())
+            raise UserError(f"unknown persona {ident!r}; known: {known}")
+        return self.personas[ident].item
+
+    def scenario(self, ident: str) -> Scenario:
+        """A scenario by id, or a UserError naming the known ids."""
+        if ident not in self.scenarios:
+            known = ", ".join(sorted(self.scenarios))
+            raise UserError(f"unknown scenario {ident!r}; known: {known}")
+        return self.scenarios[ident].item
+
+
+DEFAULT_SCENARIO = "double-billed"

@@ -1,0 +1,1 @@
+"""The practice room: the Textual app. Only this package may import textual."""
