@@ -138,6 +138,8 @@ def _describe(err: dict[str, Any]) -> str:
     if kind in {"less_than_equal", "less_than", "greater_than_equal", "greater_than"}:
         op = {"less_than_equal": "<=", "less_than": "<", "greater_than_equal": ">=", "greater_than": ">"}[kind]
         bound = next(iter(ctx.values())) if ctx else "?"
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)
         return f"{where} must be {op} {bound} (got {shown})"
     if kind in {"too_short", "too_long"}:
         return f"{where}: {err['msg'].lower()}"
@@ -238,6 +240,7 @@ class Library:
     personas: dict[str, Entry[Persona]] = field(default_factory=dict)
     scenarios: dict[str, Entry[Scenario]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _unparsed: int = 0
 
     @classmethod
     def load(
@@ -273,6 +276,9 @@ class Library:
                     digest = hashlib.sha256(file.read_bytes()).hexdigest()
                     raws.append(_Raw(file, _sniff_kind(file, data), data, origin, digest))
         lib = cls(problems=problems)
+        # A file that is not even YAML hides its id; then a "missing" default persona may
+        # well be in it, so that follow-on message is left out.
+        lib._unparsed = len(problems)
         lib._build(raws)
         return lib
 
@@ -307,7 +313,7 @@ class Library:
             self._load_scenario(ident, raw)
         for ident, entry in self.scenarios.items():
             wanted = entry.item.default_persona
-            if wanted not in by_kind["persona"]:
+            if wanted not in by_kind["persona"] and not self._unparsed:
                 raw = by_kind["scenario"][ident]
                 line, col = _position(raw.data, ["default_persona"])
                 self.problems.append(
@@ -342,6 +348,8 @@ class Library:
                 return None
             if parent_id in seen:
                 names = " -> ".join(str(r.data.get("id")) for r in chain) + f" -> {parent_id}"
+                line, col = _position(raw.data, ["extends"])
+                where = display_path(raw.path)
                 self.problems.append(Problem(where, line, col, f"extends cycle: {names}"))
                 return None
             seen.add(parent_id)
