@@ -1,0 +1,97 @@
+"""The tables: trainees, sessions, turns and rewound attempts.
+
+The ORM classes mirror the first migration (`migrations/versions/0001_initial.py`); a change
+here needs a new migration, and `tests/test_store_schema.py` checks the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base for the store's tables."""
+
+
+class TraineeRow(Base):
+    """A person who practises; sessions point at it."""
+
+    __tablename__ = "trainees"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("name", name="uq_trainees_name"),)
+
+
+class SessionRow(Base):
+    """One call: what was played, how, and how it ended."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
+    persona: Mapped[str] = mapped_column(String(200))
+    scenario: Mapped[str] = mapped_column(String(200))
+    persona_hash: Mapped[str] = mapped_column(String(128), default="")
+    scenario_hash: Mapped[str] = mapped_column(String(128), default="")
+    mode: Mapped[str] = mapped_column(String(16), default="coach")
+    seed: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    opening: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    app_version: Mapped[str] = mapped_column(String(32), default="")
+    final_mood: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+    trainee: Mapped[TraineeRow] = relationship()
+
+    __table_args__ = (Index("ix_sessions_trainee_started", "trainee_id", "started_at"),)
+
+
+class TurnRow(Base):
+    """One finished exchange, written the moment it completes."""
+
+    __tablename__ = "turns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    idx: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    customer: Mapped[str] = mapped_column(Text, default="")
+    reply: Mapped[str] = mapped_column(Text, default="")
+    grade: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    mood: Mapped[dict[str, Any]] = mapped_column(JSON)
+    move: Mapped[str] = mapped_column(String(32), default="")
+    customer_next: Mapped[str] = mapped_column(Text, default="")
+    hold: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("session_id", "idx", name="uq_turns_session_idx"),)
+
+
+class AttemptRow(Base):
+    """A reply the trainee rewound; kept so the report can show what they tried first."""
+
+    __tablename__ = "attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    turn_idx: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    reply: Mapped[str] = mapped_column(Text, default="")
+    grade: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    mood: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    customer_next: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint("session_id", "turn_idx", "seq", name="uq_attempts_session_turn_seq"),
+    )
