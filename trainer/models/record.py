@@ -90,14 +90,22 @@ class Turn(BaseModel):
     """Earlier tries at this turn that were rewound."""
 
 
+def _zero_rates() -> dict[str, float]:
+    return {str(step): 0.0 for step in STEPS}
+
+
 class Summary(BaseModel):
     """Totals for a call."""
 
     replies: int = 0
-    pass_rates: dict[str, float] = Field(default_factory=lambda: dict.fromkeys(STEPS, 0.0))
+    pass_rates: dict[str, float] = Field(default_factory=lambda: _zero_rates())
     """Share of graded replies that passed each step."""
     flags: dict[str, int] = Field(default_factory=dict)
     """How often each flag was raised."""
+    escalation: Literal["", "fair", "weak"] = ""
+    """For a transfer: `fair` after a genuine attempt when the scenario needs authority, else `weak`."""
+    notes: list[str] = Field(default_factory=list)
+    """How the call ended, in words for the report (turn limit, call-back agreed, ...)."""
 
 
 class SessionRecord(BaseModel):
@@ -105,6 +113,8 @@ class SessionRecord(BaseModel):
 
     id: str = ""
     trainee: str = ""
+    agent_name: str = ""
+    """The name the trainee gave the customer (fills `{agent}`; needed to replay the call)."""
     persona: str
     scenario: str
     seed: int
