@@ -25,8 +25,8 @@ START_TRUST = 0.3
 # Anger added (times volatility) by each call-craft flag. Dismissive and defensive flags weigh
 # more than the relief one good reply brings (RELIEF below), so they cannot cancel out.
 SEVERITY: dict[str, float] = {
-    "calm_down": 2.5,
-    "sarcasm": 2.5,
+    "calm_down": 3.0,
+    "sarcasm": 3.0,
     "counter_threat": 3.0,
     "profanity": 3.0,
     "blame": 2.0,
@@ -225,7 +225,9 @@ def apply_reply(
         met[need] += delta
         relief += weights[need] * delta
     if not effect.repeated:
-        relief = RELIEF * relief + PER_STEP * grade.passed_steps
+        # Steps earn their small bonus only in a reply free of dismissive flags.
+        bonus = 0.0 if effect.bad_flags else PER_STEP * grade.passed_steps
+        relief = RELIEF * relief + bonus
         anger -= relief * temper.cooling
         if grade.apology.passed:
             state.genuine_attempt = state.genuine_attempt or grade.ask.passed

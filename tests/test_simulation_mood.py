@@ -1,0 +1,215 @@
+"""Mood: anger, trust, patience and needs move only through what the trainee does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trainer.library import Library
+from trainer.models.grade import Grade, StepVerdict
+from trainer.models.persona import Needs, Persona, Temperament
+from trainer.models.record import HoldInfo
+from trainer.models.scenario import Scenario
+from trainer.simulation.mood import MoodState, apply_hold, apply_reply, hold_costs, start_mood
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "library"
+
+
+def grade(
+    *,
+    person: bool = False,
+    job: bool = True,
+    apology: bool = False,
+    ask: bool = False,
+    flags: tuple[str, ...] = (),
+    remedies: tuple[str, ...] = (),
+    forbidden: tuple[str, ...] = (),
+) -> Grade:
+    """A hand-built grade."""
+
+    def v(ok: bool) -> StepVerdict:
+        return StepVerdict(passed=ok, score=0.9 if ok else 0.1)
+
+    return Grade(
+        person=v(person),
+        job=v(job),
+        apology=v(apology),
+        ask=v(ask),
+        flags=list(flags),
+        remedies_offered=list(remedies),
+        forbidden_promised=list(forbidden),
+    )
+
+
+GOOD = grade(person=True, apology=True, ask=True)
+CALM_DOWN = grade(job=True, flags=("calm_down",))
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    loaded = Library.load([FIXTURES], bundled=False, use_env=False)
+    assert not loaded.problems
+    return loaded
+
+
+@pytest.fixture
+def persona(lib: Library) -> Persona:
+    return lib.persona("fixture-base")
+
+
+@pytest.fixture
+def scenario(lib: Library) -> Scenario:
+    return lib.scenario("fixture-billing")
+
+
+def plain(persona: Persona, **needs: float) -> Persona:
+    """The persona without triggers, with typical temperament and the given needs."""
+    return persona.model_copy(
+        update={
+            "triggers": [],
+            "temperament": Temperament(anger=5, patience=5),
+            "needs": Needs(**needs) if needs else Needs(),
+        }
+    )
+
+
+def first(persona: Persona, scenario: Scenario, g: Grade, reply: str = "a reply") -> float:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    apply_reply(state, g, reply, persona, scenario)
+    return state.mood.anger - persona.temperament.anger
+
+
+def test_a_good_reply_lowers_anger(persona: Persona, scenario: Scenario) -> None:
+    assert first(persona, scenario, GOOD) < -1.0
+
+
+def test_relief_follows_what_the_persona_needs_most(persona: Persona, scenario: Scenario) -> None:
+    heard_only = grade(person=True)
+    venter = plain(persona, vent=5, apology=0.5, compensation=0.5)
+    wants_money = plain(persona, vent=0.5, apology=0.5, compensation=5)
+    assert first(venter, scenario, heard_only) < first(wants_money, scenario, heard_only) < 0
+    apology_only = grade(apology=True)
+    wants_sorry = plain(persona, vent=0.5, apology=5, compensation=0.5)
+    assert first(wants_sorry, scenario, apology_only) < first(venter, scenario, apology_only)
+
+
+def test_dismissive_reply_raises_more_than_a_good_one_lowers(
+    persona: Persona, scenario: Scenario
+) -> None:
+    calm = plain(persona)
+    assert first(calm, scenario, CALM_DOWN) > -first(calm, scenario, GOOD) > 0
+    for flag in ("sarcasm", "blame", "defending", "policy_wall", "counter_threat"):
+        rise = first(calm, scenario, grade(flags=(flag,)))
+        assert rise > 0, flag
+
+
+def test_calm_down_trigger_adds_anger(persona: Persona, scenario: Scenario) -> None:
+    calmer = persona.model_copy(update={"temperament": Temperament(anger=3)})
+    with_trigger = first(calmer, scenario, CALM_DOWN)
+    without = first(calmer.model_copy(update={"triggers": []}), scenario, CALM_DOWN)
+    assert with_trigger == pytest.approx(without + 2.0)  # the fixture trigger adds 2
+
+
+def test_phrase_trigger_fires_case_insensitively(persona: Persona, scenario: Scenario) -> None:
+    neutral = grade()
+    hit = first(persona, scenario, neutral, "That is OUR POLICY, I am afraid.")
+    miss = first(persona, scenario, neutral, "That is how it works, I am afraid.")
+    assert hit == pytest.approx(miss + 1.0)
+
+
+def test_volatility_scales_damage(persona: Persona, scenario: Scenario) -> None:
+    calm = plain(persona).model_copy(update={"temperament": Temperament(anger=2)})
+    fuse = calm.model_copy(update={"temperament": Temperament(anger=2, volatility=2)})
+    assert first(fuse, scenario, CALM_DOWN) == pytest.approx(2 * first(calm, scenario, CALM_DOWN))
+
+
+def test_the_same_reply_twice_stops_working(persona: Persona, scenario: Scenario) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    text = "I'm so sorry, that sounds awful. What can I do?"
+    first_effect = apply_reply(state, GOOD, text, persona, scenario)
+    again = apply_reply(
+        state, GOOD, "  i'm SO sorry, that sounds awful... what can I do ", persona, scenario
+    )
+    assert first_effect.change < 0
+    assert again.repeated
+    assert again.change > 0
+
+
+def test_grader_repeated_flag_is_honoured(persona: Persona, scenario: Scenario) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    effect = apply_reply(
+        state, grade(person=True, flags=("repeated_reply",)), "x", persona, scenario
+    )
+    assert effect.repeated and effect.change > 0
+
+
+def test_allowed_remedy_meets_compensation(persona: Persona, scenario: Scenario) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    effect = apply_reply(state, grade(remedies=("refund_duplicate",)), "refund", persona, scenario)
+    assert effect.remedy is not None and effect.remedy.id == "refund_duplicate"
+    assert state.mood.compensation == pytest.approx(0.8)
+    assert effect.change < 0
+
+
+def test_forbidden_promise_relieves_then_backfires(persona: Persona, scenario: Scenario) -> None:
+    calm = plain(persona)
+    state = MoodState(start_mood(calm), 5)
+    promise = apply_reply(
+        state, grade(forbidden=("Waive next month's bill",)), "free month", calm, scenario
+    )
+    assert promise.change < 0 and state.mood.compensation > 0
+    quiet = apply_reply(state, grade(), "ok one", calm, scenario)
+    assert not quiet.backfired
+    later = apply_reply(state, grade(), "ok two", calm, scenario)
+    assert later.backfired
+    assert later.change > 2.0
+    assert state.mood.compensation == 0
+
+
+def test_bad_turns_drain_patience(persona: Persona, scenario: Scenario) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    apply_reply(state, GOOD, "good", persona, scenario)
+    assert state.mood.patience == persona.temperament.patience
+    apply_reply(state, CALM_DOWN, "calm down", persona, scenario)
+    assert state.mood.patience < persona.temperament.patience - 1
+
+
+def test_trust_rises_with_apology_and_falls_with_flags(
+    persona: Persona, scenario: Scenario
+) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    apply_reply(state, GOOD, "good", persona, scenario)
+    risen = state.mood.trust
+    assert risen > 0.3
+    apply_reply(state, grade(flags=("blame", "arguing")), "your fault", persona, scenario)
+    assert state.mood.trust < risen
+
+
+def test_anger_stays_in_range(persona: Persona, scenario: Scenario) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    for i in range(6):
+        apply_reply(state, grade(flags=("calm_down", "profanity")), f"bad {i}", persona, scenario)
+    assert state.mood.anger == 10
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    for i in range(8):
+        apply_reply(state, GOOD, f"good {i}", persona, scenario)
+    assert state.mood.anger == 0
+
+
+def test_hold_etiquette_costs() -> None:
+    polite = HoldInfo(seconds=60, asked_permission=True, gave_reason=True, gave_estimate=True)
+    rude = polite.model_copy(update={"asked_permission": False})
+    long_hold = polite.model_copy(update={"seconds": 300, "checked_back": False})
+    assert hold_costs(rude)[0] > hold_costs(polite)[0]
+    assert hold_costs(long_hold)[0] > hold_costs(polite)[0] + 1
+    assert hold_costs(polite)[1] == 0
+
+
+def test_thanks_on_return_softens(persona: Persona) -> None:
+    hold = HoldInfo(seconds=60, asked_permission=True, gave_reason=True, gave_estimate=True)
+    thanked = MoodState(start_mood(persona), 7)
+    apply_hold(thanked, hold, persona, thanked=True)
+    cold = MoodState(start_mood(persona), 7)
+    apply_hold(cold, hold, persona, thanked=False)
+    assert thanked.mood.anger < cold.mood.anger

@@ -1,0 +1,237 @@
+"""Policy (what the customer does next) and voice (their words)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from trainer.library import Library
+from trainer.models.grade import Grade, StepVerdict
+from trainer.models.persona import Persona, Tactic, Temperament
+from trainer.models.record import Mood
+from trainer.models.scenario import Scenario
+from trainer.simulation.mood import MoodState, apply_reply, start_mood
+from trainer.simulation.policy import Move, PolicyMemory, next_move, would_accept
+from trainer.simulation.voice import AuthoredVoice, authored_lines
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "library"
+
+
+def grade(
+    *,
+    person: bool = False,
+    job: bool = True,
+    apology: bool = False,
+    ask: bool = False,
+    flags: tuple[str, ...] = (),
+    remedies: tuple[str, ...] = (),
+) -> Grade:
+    def v(ok: bool) -> StepVerdict:
+        return StepVerdict(passed=ok, score=0.9 if ok else 0.1)
+
+    return Grade(
+        person=v(person),
+        job=v(job),
+        apology=v(apology),
+        ask=v(ask),
+        flags=list(flags),
+        remedies_offered=list(remedies),
+    )
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return Library.load([FIXTURES], bundled=False, use_env=False)
+
+
+@pytest.fixture
+def persona(lib: Library) -> Persona:
+    return lib.persona("fixture-base")
+
+
+@pytest.fixture
+def scenario(lib: Library) -> Scenario:
+    return lib.scenario("fixture-billing")
+
+
+class Call:
+    """Mood state, memory and a seeded generator: drive the policy turn by turn."""
+
+    def __init__(self, persona: Persona, scenario: Scenario, seed: int = 1) -> None:
+        self.persona = persona
+        self.scenario = scenario
+        self.state = MoodState(start_mood(persona), persona.temperament.anger)
+        self.memory = PolicyMemory()
+        self.rng = random.Random(seed)
+
+    def turn(self, g: Grade, text: str) -> Move:
+        effect = apply_reply(self.state, g, text, self.persona, self.scenario)
+        return next_move(
+            self.persona,
+            self.scenario,
+            self.state.mood,
+            effect,
+            g,
+            self.memory,
+            self.rng,
+            start_anger=self.state.start_anger,
+        )
+
+
+GOOD = grade(person=True, apology=True, ask=True)
+REMEDY = grade(person=True, apology=True, ask=True, remedies=("refund_duplicate",))
+
+
+def test_asked_customer_states_what_they_want(persona: Persona, scenario: Scenario) -> None:
+    call = Call(persona, scenario)
+    assert call.turn(GOOD, "sorry, what can I do").kind == "state_want"
+    assert call.memory.want_stated
+
+
+def test_fair_offer_to_a_calmer_customer_is_accepted(persona: Persona, scenario: Scenario) -> None:
+    call = Call(persona, scenario)
+    call.turn(GOOD, "sorry, what can I do")
+    move = call.turn(REMEDY, "would a refund help")
+    assert move.kind == "accept" and move.outcome == "resolved"
+
+
+def test_offer_to_a_furious_customer_is_rejected(persona: Persona, scenario: Scenario) -> None:
+    furious = persona.model_copy(update={"temperament": Temperament(anger=10, cooling=0.3)})
+    call = Call(furious, scenario)
+    move = call.turn(grade(remedies=("refund_duplicate",)), "refund")
+    assert move.kind == "reject" and move.outcome is None
+
+
+def test_would_accept_needs_trust() -> None:
+    assert would_accept(Mood(anger=3, trust=0.6, patience=5), 7)
+    assert not would_accept(Mood(anger=3, trust=0.1, patience=5), 7)
+    assert not would_accept(Mood(anger=8, trust=0.9, patience=5), 10)
+
+
+def test_physical_threat_ends_the_call_for_safety(persona: Persona, scenario: Scenario) -> None:
+    threat = Tactic(id="physical_threat", at=8, lines=["I know where your office is."])
+    call = Call(persona.model_copy(update={"tactics": [threat]}), scenario)
+    move = call.turn(grade(flags=("calm_down",)), "calm down")
+    assert move.name == "tactic:physical_threat" and move.outcome == "safety_end"
+
+
+def test_patience_runs_out_and_they_hang_up(persona: Persona, scenario: Scenario) -> None:
+    short = persona.model_copy(
+        update={"tactics": [], "temperament": Temperament(anger=5, patience=1)}
+    )
+    call = Call(short, scenario)
+    move = call.turn(grade(flags=("blame",)), "you should have read it")
+    assert move.kind == "hang_up" and move.outcome == "hung_up"
+
+
+def test_ignored_threat_to_leave_means_churn(persona: Persona, scenario: Scenario) -> None:
+    leaver = persona.model_copy(
+        update={
+            "tactics": [t for t in persona.tactics if t.id == "take_business_elsewhere"],
+            "temperament": Temperament(anger=7, patience=10),
+        }
+    )
+    call = Call(leaver, scenario)
+    first = call.turn(grade(flags=("defending",)), "our systems are fine")
+    assert first.name == "tactic:take_business_elsewhere"
+    second = call.turn(grade(flags=("policy_wall",)), "that's policy")
+    assert second.kind == "leave" and second.outcome == "churned"
+
+
+def test_heard_threat_to_leave_keeps_them_on_the_line(persona: Persona, scenario: Scenario) -> None:
+    leaver = persona.model_copy(
+        update={
+            "tactics": [t for t in persona.tactics if t.id == "take_business_elsewhere"],
+            "temperament": Temperament(anger=7, patience=10),
+        }
+    )
+    call = Call(leaver, scenario)
+    assert call.turn(grade(flags=("defending",)), "x").name == "tactic:take_business_elsewhere"
+    assert call.turn(GOOD, "I'm sorry. What would make you stay?").outcome is None
+
+
+def test_tactic_appears_when_anger_crosses_its_threshold(
+    persona: Persona, scenario: Scenario
+) -> None:
+    only_manager = [t for t in persona.tactics if t.id == "manager_demand"]  # at 8
+    calm = persona.model_copy(
+        update={
+            "tactics": only_manager,
+            "triggers": [],
+            "temperament": Temperament(anger=6, patience=10),
+        }
+    )
+    call = Call(calm, scenario)
+    below = call.turn(grade(flags=("data_only",), job=True), "account number?")
+    assert below.kind != "tactic"
+    above = call.turn(grade(flags=("calm_down",)), "calm down")
+    assert call.state.mood.anger >= 8
+    assert above.name == "tactic:manager_demand"
+
+
+def test_trigger_snaps_back_before_the_move(persona: Persona, scenario: Scenario) -> None:
+    call = Call(persona, scenario)
+    move = call.turn(grade(flags=("calm_down",)), "calm down")
+    assert move.snaps == [0]  # the fixture's calm_down trigger has a `say` line
+
+
+def test_policy_never_touches_the_global_generator(
+    persona: Persona, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_args: object) -> None:
+        raise AssertionError("global random used")
+
+    for name in ("random", "choice", "choices", "shuffle", "randint", "uniform"):
+        monkeypatch.setattr(random, name, boom)
+    call = Call(persona, scenario)
+    for text in ("calm down", "sorry", "what now", "fine"):
+        call.turn(grade(flags=("calm_down",)) if text == "calm down" else grade(), text)
+
+
+# Voice -----------------------------------------------------------------------------------
+
+
+def test_voice_never_repeats_while_variants_remain(persona: Persona, scenario: Scenario) -> None:
+    voice = AuthoredVoice()
+    rng = random.Random(4)
+    variants = authored_lines("vent", persona, scenario)
+    said = [voice.say("vent", persona, scenario, rng, {}) for _ in range(len(variants))]
+    assert len(set(said)) == len(variants)
+    more = [voice.say("vent", persona, scenario, rng, {}) for _ in range(len(variants))]
+    assert sorted(more) == sorted(said)
+
+
+def test_voice_fills_slots(persona: Persona, scenario: Scenario) -> None:
+    voice = AuthoredVoice()
+    slots = {"agent": "Sam", "want": "my money back"}
+    lines = {voice.say("accept", persona, scenario, random.Random(1), slots) for _ in range(2)}
+    assert "Fine, that works. Thanks, Sam." in lines
+    want = voice.say("state_want", persona, scenario, random.Random(2), slots)
+    assert "my money back" in want and "{" not in want
+
+
+def test_voice_speaks_tactics_triggers_and_openings(persona: Persona, scenario: Scenario) -> None:
+    voice = AuthoredVoice()
+    rng = random.Random(0)
+    assert voice.say("tactic:manager_demand", persona, scenario, rng, {}) in {
+        "Put your manager on. Now.",
+        "I want to speak to someone with actual authority.",
+    }
+    assert voice.say("trigger:0", persona, scenario, rng, {}) == "Don't tell me to calm down."
+    assert "{" not in voice.say("opening", persona, scenario, rng, {"agent": "Sam"})
+    with pytest.raises(ValueError, match="no lines"):
+        voice.say("tactic:asking_out", persona, scenario, rng, {})
+
+
+def test_voice_snapshot_restores_memory(persona: Persona, scenario: Scenario) -> None:
+    voice = AuthoredVoice()
+    snap = voice.snapshot()
+    rng_state = random.Random(9).getstate()
+    rng = random.Random()
+    rng.setstate(rng_state)
+    first = voice.say("vent", persona, scenario, rng, {})
+    voice.restore(snap)
+    rng.setstate(rng_state)
+    assert voice.say("vent", persona, scenario, rng, {}) == first
