@@ -1,0 +1,276 @@
+"""Commands on saved calls: history, progress, report, delete, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trainer.cli._common import print_json, print_table
+from trainer.errors import UserError
+
+if TYPE_CHECKING:
+    from trainer.store import Store
+
+ORDER = 40
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """`--db URL`: any SQLAlchemy URL (default: DEESCALATE_DB, else SQLite in the data dir)."""
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL, e.g. sqlite:///calls.db or postgresql+psycopg://user@host/db "
+        "(default: $DEESCALATE_DB, else deescalate.db in the data folder)",
+    )
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store named by `--db`, `DEESCALATE_DB`, or the default file."""
+    from trainer.store import Store
+
+    return Store.open(getattr(args, "db", None))
+
+
+def parse_since(value: str | None) -> datetime | None:
+    """`--since 2026-11-01` (or a full ISO timestamp) as naive UTC."""
+    if not value:
+        return None
+    from trainer.store.engine import parse_time
+
+    parsed = parse_time(value)
+    if parsed is None:
+        raise UserError(f"--since {value!r}: expected a date like 2026-11-01")
+    return parsed
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    history = subparsers.add_parser("history", help="list saved calls with per-step pass rates")
+    history.add_argument("--trainee", metavar="NAME", help="only this trainee's calls")
+    history.add_argument("--since", metavar="DATE", help="only calls started on or after DATE")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    add_db_option(history)
+    history.set_defaults(handler=history_cmd)
+
+    prog = subparsers.add_parser(
+        "progress", help="per-step pass rate over time and the weakest step to drill"
+    )
+    prog.add_argument("--trainee", metavar="NAME", help="this trainee (default: everyone)")
+    prog.add_argument("--since", metavar="DATE", help="only calls started on or after DATE")
+    prog.add_argument("--json", action="store_true", help="print JSON")
+    add_db_option(prog)
+    prog.set_defaults(handler=progress_cmd)
+
+    report = subparsers.add_parser(
+        "report",
+        help="report on one call (md, html, json) or on a whole cohort (--cohort)",
+        description="Report on one call: `report ID --format html -o call.html`. "
+        "For trainers: `report --cohort --since 2026-11-01 --format csv`.",
+    )
+    report.add_argument("id", nargs="?", metavar="ID", help="session id (or a unique prefix)")
+    report.add_argument("--cohort", action="store_true", help="one row per trainee instead")
+    report.add_argument("--since", metavar="DATE", help="cohort: calls started on or after DATE")
+    report.add_argument(
+        "--format",
+        choices=["md", "html", "json", "csv"],
+        default="md",
+        help="md (default), html or json for a call; csv, md or html for --cohort",
+    )
+    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+    add_db_option(report)
+    report.set_defaults(handler=report_cmd)
+
+    delete = subparsers.add_parser(
+        "delete", help="delete one saved call, or all of a trainee's data (--trainee NAME --all)"
+    )
+    delete.add_argument("id", nargs="?", metavar="ID", help="session id (or a unique prefix)")
+    delete.add_argument("--trainee", metavar="NAME", help="with --all: remove this trainee")
+    delete.add_argument("--all", action="store_true", help="with --trainee: every call of theirs")
+    add_db_option(delete)
+    delete.set_defaults(handler=delete_cmd)
+
+    export = subparsers.add_parser(
+        "export", help="export results (xAPI for a learning record store)"
+    )
+    export.add_argument("kind", choices=["xapi"], help="what to export")
+    export.add_argument("--since", metavar="DATE", help="only calls started on or after DATE")
+    export.add_argument("--trainee", metavar="NAME", help="only this trainee's calls")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the JSON to FILE")
+    export.add_argument("--endpoint", metavar="URL", help="LRS endpoint to POST statements to")
+    export.add_argument("--user", metavar="U", help="LRS user (basic auth)")
+    export.add_argument(
+        "--password",
+        metavar="P",
+        help="LRS password (or set DEESCALATE_XAPI_PASSWORD to keep it out of the process list)",
+    )
+    export.add_argument(
+        "--batch-size", type=int, default=50, metavar="N", help="statements per POST"
+    )
+    export.add_argument(
+        "--base-iri",
+        metavar="IRI",
+        help="root for activity and account IRIs (default https://deescalate.invalid)",
+    )
+    add_db_option(export)
+    export.set_defaults(handler=export_cmd)
+
+
+def _write_or_print(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from exc
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def _pct(rate: float | None) -> str:
+    return "-" if rate is None else f"{round(rate * 100)}%"
+
+
+def history_cmd(args: argparse.Namespace) -> int:
+    from trainer.models.grade import STEPS
+
+    with open_store(args) as store:
+        infos = store.sessions(args.trainee, parse_since(args.since))
+    if args.json:
+        print_json([i.to_json() for i in infos])
+        return 0
+    if not infos:
+        print("no saved calls yet" + (f" for {args.trainee!r}" if args.trainee else ""))
+        return 0
+    print_table(
+        [
+            [
+                i.id,
+                i.started_at.strftime("%Y-%m-%d %H:%M"),
+                i.trainee or "-",
+                i.persona,
+                i.scenario,
+                i.outcome or "in progress",
+                str(i.turns),
+                *(_pct(i.steps.get(s)) for s in STEPS),
+            ]
+            for i in infos
+        ],
+        ["id", "started (UTC)", "trainee", "persona", "scenario", "outcome", "turns", *STEPS],
+    )
+    return 0
+
+
+def progress_cmd(args: argparse.Namespace) -> int:
+    from trainer.models.grade import STEP_TITLES, STEPS
+    from trainer.reports.progress import RECENT_SESSIONS, progress
+
+    with open_store(args) as store:
+        result = progress(store, args.trainee, since=parse_since(args.since))
+    if args.json:
+        print_json(result.model_dump(mode="json"))
+        return 0
+    who = args.trainee or "everyone"
+    if not result.sessions:
+        print(f"no saved calls for {who}")
+        return 0
+    print(f"progress for {who}: {result.sessions} call(s), {result.replies} graded replies\n")
+    print_table(
+        [
+            [p.period, str(p.sessions), *(_pct(p.steps.get(s)) for s in STEPS)]
+            for p in result.periods
+        ],
+        ["week", "calls", *STEPS],
+    )
+    print()
+    print_table(
+        [
+            [STEP_TITLES[s], _pct(result.steps.get(s)), _pct(result.recent.get(s))]  # type: ignore[index]
+            for s in STEPS
+        ],
+        ["step", "all calls", f"last {RECENT_SESSIONS}"],
+    )
+    if result.weakest:
+        print(f"\nweakest step: {result.weakest} ({STEP_TITLES[result.weakest]})")  # type: ignore[index]
+    return 0
+
+
+def report_cmd(args: argparse.Namespace) -> int:
+    if args.cohort:
+        if args.id:
+            raise UserError("give either a session ID or --cohort, not both")
+        fmt = args.format
+        if fmt == "json":
+            raise UserError("--cohort reports come as csv, md or html")
+        from trainer.reports.cohort import cohort, cohort_csv, cohort_html, cohort_markdown
+
+        since = parse_since(args.since)
+        with open_store(args) as store:
+            rows = cohort(store, since)
+        if fmt == "csv":
+            text = cohort_csv(rows)
+        elif fmt == "html":
+            text = cohort_html(rows, since)
+        else:
+            text = cohort_markdown(rows, since)
+        _write_or_print(text, args.output)
+        return 0
+    if not args.id:
+        raise UserError("which call? give a session ID (see `deescalate history`) or --cohort")
+    if args.format == "csv":
+        raise UserError("a call report comes as md, html or json (csv is for --cohort)")
+    from trainer.reports import session_report, to_html, to_json, to_markdown
+
+    with open_store(args) as store:
+        record = store.load(args.id)
+    data = session_report(record)
+    render = {"md": to_markdown, "html": to_html, "json": to_json}[args.format]
+    _write_or_print(render(data), args.output)
+    return 0
+
+
+def delete_cmd(args: argparse.Namespace) -> int:
+    if args.trainee is not None or args.all:
+        if args.id or not (args.trainee and args.all):
+            raise UserError(
+                "to remove a trainee's data use: deescalate delete --trainee NAME --all"
+            )
+        with open_store(args) as store:
+            count = store.delete_trainee(args.trainee)
+        print(f"deleted trainee {args.trainee!r} and {count} call(s)")
+        return 0
+    if not args.id:
+        raise UserError("which call? give a session ID, or --trainee NAME --all")
+    with open_store(args) as store:
+        removed = store.delete(args.id)
+    print(f"deleted call {removed}")
+    return 0
+
+
+def export_cmd(args: argparse.Namespace) -> int:
+    from trainer.reports.xapi import DEFAULT_BASE, build_statements, post_statements
+
+    with open_store(args) as store:
+        infos = store.sessions(args.trainee, parse_since(args.since))
+    statements = build_statements(infos, args.base_iri or DEFAULT_BASE)
+    payload = json.dumps([s.to_json() for s in statements], indent=2, ensure_ascii=False) + "\n"
+    if args.endpoint:
+        password = args.password or os.environ.get("DEESCALATE_XAPI_PASSWORD", "")
+        if not args.user:
+            raise UserError("--endpoint needs --user (and --password or DEESCALATE_XAPI_PASSWORD)")
+        sent = post_statements(
+            statements, args.endpoint, args.user, password, batch_size=args.batch_size
+        )
+        print(
+            f"sent {sent} statement(s) from {len(infos)} call(s) to {args.endpoint}",
+            file=sys.stderr,
+        )
+        if args.output:
+            _write_or_print(payload, args.output)
+        return 0
+    _write_or_print(payload, args.output)
+    return 0
