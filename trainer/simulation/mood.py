@@ -52,6 +52,8 @@ REPEAT = 1.0
 """Anger added by a reply already used in this call (and it earns nothing)."""
 RELIEF = 4.5
 """Anger removed for meeting needs fully, weighted by the persona's needs (times cooling)."""
+FLOOR = 0.7
+"""Share of the starting anger that unmet needs (weighted) hold in place."""
 PER_STEP = 0.15
 """Anger removed per passed step on top of needs, so good replies never stop helping."""
 
@@ -225,10 +227,13 @@ def apply_reply(
         met[need] += delta
         relief += weights[need] * delta
     if not effect.repeated:
+        before_relief = anger
         # Steps earn their small bonus only in a reply free of dismissive flags.
         bonus = 0.0 if effect.bad_flags else PER_STEP * grade.passed_steps
         relief = RELIEF * relief + bonus
-        anger -= relief * temper.cooling
+        # Unmet needs keep a floor under anger: kind words alone do not settle a money problem.
+        floor = FLOOR * state.start_anger * sum(weights[n] * (1.0 - met[n]) for n in met)
+        anger = max(anger - relief * temper.cooling, min(floor, before_relief))
         if grade.apology.passed:
             state.genuine_attempt = state.genuine_attempt or grade.ask.passed
             trust += 0.1
