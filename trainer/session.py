@@ -133,7 +133,7 @@ class Session:
         self._clock = clock
         self._listeners = list(listeners)
         slots = {
-            "agent": agent_name,
+            "agent": agent_name or trainee,
             "company": scenario.brief.company,
             "product": scenario.brief.product,
             "issue": scenario.issue,

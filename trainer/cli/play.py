@@ -105,8 +105,8 @@ def parse_line(text: str, line: int, *, live: bool = False) -> Step:
     return Step(line, name, text=rest)
 
 
-def parse_script(path: Path) -> list[Step]:
-    """Every reply and action in a script file; UserError naming each bad line."""
+def parse_script(path: Path) -> tuple[list[Step], list[str]]:
+    """Every reply and action in a script file, and a `FILE:N: message` per bad line."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -123,11 +123,9 @@ def parse_script(path: Path) -> list[Step]:
             steps.append(parse_line(stripped, number))
         except ValueError as exc:
             problems.append(f"{path}:{number}: {exc}")
-    if problems:
-        raise UserError("\n".join(problems))
-    if not steps:
-        raise UserError(f"{path}: the script has no replies or actions")
-    return steps
+    if not steps and not problems:
+        problems.append(f"{path}: the script has no replies or actions")
+    return steps, problems
 
 
 def apply_step(session: Session, step: Step) -> Turn:
@@ -184,7 +182,13 @@ def build_session(args: argparse.Namespace) -> Session:
 
 
 def play_cmd(args: argparse.Namespace) -> int:
-    steps = parse_script(args.script) if args.script else None
+    steps = None
+    if args.script:
+        steps, problems = parse_script(args.script)
+        if problems:
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            return 1
     session = build_session(args)
     if steps is not None:
         _run_script(session, steps, args.script, quiet=args.json)

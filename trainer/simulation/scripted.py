@@ -36,7 +36,7 @@ def skilled(persona: Persona, scenario: Scenario) -> list[str]:
         f"I'm so sorry, {name}. Dealing with {scenario.issue} sounds really frustrating, and "
         "I can hear how much trouble it has caused you. What can I do to put this right for you?",
     ]
-    remedies = list(scenario.remedies) or [None]
+    remedies: list[Remedy | None] = [*scenario.remedies] or [None]
     acks = [
         f"That makes complete sense, {name}, and I'm sorry you've had to chase this.",
         f"I understand, {name}; that has cost you time and worry, and I'm really sorry.",
