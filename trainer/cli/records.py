@@ -6,9 +6,10 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trainer.cli._common import print_json, print_table
 from trainer.errors import UserError
@@ -274,3 +275,92 @@ def export_cmd(args: argparse.Namespace) -> int:
         return 0
     _write_or_print(payload, args.output)
     return 0
+
+
+# `deescalate play` integration (called from trainer/cli/play.py) ------------------------
+
+
+def add_play_store_options(parser: argparse.ArgumentParser) -> None:
+    """`--db`, `--save` and `--resume ID` for `deescalate play`."""
+    add_db_option(parser)
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="save the call turn by turn in the default database (implied by --db, "
+        "DEESCALATE_DB and --resume)",
+    )
+    parser.add_argument(
+        "--resume",
+        metavar="ID",
+        help="carry on an interrupted call from its last finished turn (see `deescalate history`)",
+    )
+
+
+def _saving(args: argparse.Namespace) -> bool:
+    return bool(
+        getattr(args, "db", None)
+        or getattr(args, "save", False)
+        or getattr(args, "resume", None)
+        or os.environ.get("DEESCALATE_DB")
+    )
+
+
+def _play_store(args: argparse.Namespace) -> Store:
+    store: Store | None = getattr(args, "_store", None)
+    if store is None:
+        store = open_store(args)
+        args._store = store
+    return store
+
+
+def play_listeners(args: argparse.Namespace) -> list[Callable[[Any], None]]:
+    """The recorder when `play` saves (else nothing); it tells the trainee the call's id."""
+    if not _saving(args):
+        return []
+    store = _play_store(args)
+    recorder = store.recorder()
+    quiet = bool(getattr(args, "resume", None))
+
+    def listen(event: Any) -> None:
+        recorder(event)
+        if event.kind == "started" and not quiet:
+            print(
+                f"saving this call as {event.record.id} "
+                f"(resume with: deescalate play --resume {event.record.id})",
+                file=sys.stderr,
+            )
+
+    return [listen]
+
+
+def resume_session(args: argparse.Namespace) -> Any:
+    """A Session rebuilt from a saved, unfinished call (`play --resume ID`)."""
+    from trainer.cli._common import load_library
+    from trainer.grading import get_grader
+    from trainer.session import Session
+
+    store = _play_store(args)
+    record = store.load(args.resume)
+    if record.outcome is not None:
+        raise UserError(f"call {record.id} already ended ({record.outcome}); nothing to resume")
+    lib = load_library(args)
+    persona = lib.persona(record.persona)
+    scenario = lib.scenario(record.scenario)
+    for kind, entry, saved in (
+        ("persona", lib.personas[persona.id], record.persona_hash),
+        ("scenario", lib.scenarios[scenario.id], record.scenario_hash),
+    ):
+        if saved and entry.digest and saved != entry.digest:
+            print(
+                f"warning: the {kind} file {entry.path} changed since this call started; "
+                "the replay may differ",
+                file=sys.stderr,
+            )
+    session = Session.replay(
+        record, persona, scenario, get_grader(), listeners=play_listeners(args)
+    )
+    print(
+        f"resuming call {record.id} after turn {len(record.turns)}",
+        file=sys.stderr,
+    )
+    return session

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
+
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 
 
 def anger_svg(
@@ -50,4 +53,6 @@ def anger_svg(
         fig.savefig(buf, format="svg", metadata={"Date": None})
     svg = buf.getvalue()
     start = svg.find("<svg")
-    return svg[start:] if start >= 0 else svg
+    svg = svg[start:] if start >= 0 else svg
+    # The RDF metadata block only names the generator; inline it is noise.
+    return _METADATA.sub("", svg, count=1)

@@ -256,7 +256,8 @@ def practise_next(
         advice = _latest_advice(replies, row.step, row.failed)
         if advice:
             text = f"{text} On turn {advice[0]}: {advice[1]}"
-        ranked.append((1 - row.rate, order, text))
+        # The four steps are the method itself: a missed step outranks a single slip.
+        ranked.append((1.25 - row.rate, order, text))
     for order, flag in enumerate(flags):
         if flag.positive:
             continue

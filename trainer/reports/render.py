@@ -21,6 +21,14 @@ def duration_text(seconds: int | None) -> str:
     return f"{minutes} min {secs} s" if minutes else f"{secs} s"
 
 
+def when_text(iso: str) -> str:
+    """An ISO timestamp as `2026-11-01 09:00 UTC` (as given when it does not parse)."""
+    from trainer.store.engine import parse_time
+
+    parsed = parse_time(iso)
+    return parsed.strftime("%Y-%m-%d %H:%M UTC") if parsed else (iso or "-")
+
+
 def _kept(kept: bool | None) -> str:
     return "yes" if kept else ("not known" if kept is None else "no")
 
@@ -49,7 +57,7 @@ def to_markdown(data: ReportData) -> str:
     add(f"- **Trainee:** {_md(data.trainee) or '-'}")
     add(f"- **Session:** `{data.id}` ({data.mode} mode, seed {data.seed})")
     add(
-        f"- **Started:** {data.started_at or '-'}; **duration:** {duration_text(data.duration_seconds)}"
+        f"- **Started:** {when_text(data.started_at)}; **duration:** {duration_text(data.duration_seconds)}"
     )
     add(f"- **Outcome:** {_md(data.outcome_text)}")
     add(f"- **Overall:** {pct(data.overall)} of the four steps held")
@@ -114,7 +122,7 @@ def to_markdown(data: ReportData) -> str:
         if reply.flags:
             add("Flags: " + ", ".join(_md(f.label) for f in reply.flags))
             add("")
-        if reply.suggested:
+        if reply.suggested and not all(v.passed for v in reply.verdicts):
             add(f"*Better:* {_md(reply.suggested)}")
             add("")
         add(f"> **Customer** (anger {reply.anger:.1f}): {_md(reply.customer_next)}")
@@ -182,7 +190,7 @@ def to_html(data: ReportData, *, chart: bool = True) -> str:
         f"<h1>Call report: {_e(data.persona)} / {_e(data.scenario)}</h1>",
         f'<p class="meta">Trainee <strong>{_e(data.trainee or "-")}</strong> &middot; '
         f"session <code>{_e(data.id)}</code> &middot; {_e(data.mode)} mode, seed {data.seed} "
-        f"&middot; started {_e(data.started_at or '-')} &middot; "
+        f"&middot; started {_e(when_text(data.started_at))} &middot; "
         f"{_e(duration_text(data.duration_seconds))}</p>",
         f'<p class="outcome {klass}">{_e(data.outcome_text)} '
         f"Overall {pct(data.overall)} of the four steps held.</p>",
@@ -268,7 +276,7 @@ def to_html(data: ReportData, *, chart: bool = True) -> str:
                 )
                 + "</p>"
             )
-        if reply.suggested:
+        if reply.suggested and not all(v.passed for v in reply.verdicts):
             parts.append(f'<p class="better"><strong>Better:</strong> {_e(reply.suggested)}</p>')
         parts.append(
             f'<p class="customer">Customer (anger {reply.anger:.1f}): '

@@ -50,6 +50,9 @@ class SessionRow(Base):
     app_version: Mapped[str] = mapped_column(String(32), default="")
     final_mood: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    agent_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    """Record fields without a column of their own (added by migration 0002)."""
 
     trainee: Mapped[TraineeRow] = relationship()
 
@@ -73,6 +76,7 @@ class TurnRow(Base):
     customer_next: Mapped[str] = mapped_column(Text, default="")
     hold: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     __table_args__ = (UniqueConstraint("session_id", "idx", name="uq_turns_session_idx"),)
 

@@ -87,6 +87,52 @@ def _turn_payload(turn: Turn) -> dict[str, Any]:
     return turn.model_dump(mode="json", exclude={"attempts"})
 
 
+SESSION_COLUMNS = frozenset(
+    {
+        "id",
+        "trainee",
+        "agent_name",
+        "persona",
+        "scenario",
+        "seed",
+        "mode",
+        "outcome",
+        "turns",
+        "final_mood",
+        "summary",
+        "opening",
+        "started_at",
+        "ended_at",
+        "persona_hash",
+        "scenario_hash",
+        "app_version",
+    }
+)
+"""SessionRecord fields with a home of their own; any others go to `sessions.extra`."""
+TURN_COLUMNS = frozenset(
+    {
+        "index",
+        "customer",
+        "action",
+        "reply",
+        "grade",
+        "mood",
+        "move",
+        "customer_next",
+        "hold",
+        "attempts",
+    }
+)
+"""Turn fields with a home of their own; any others go to `turns.extra`."""
+
+
+def _extra(model: SessionRecord | Turn, known: frozenset[str]) -> dict[str, Any] | None:
+    others = set(type(model).model_fields) - known
+    if not others:
+        return None
+    return model.model_dump(mode="json", include=others)
+
+
 class Store:
     """Sessions in a database (SQLite by default, any SQLAlchemy URL).
 
@@ -207,6 +253,8 @@ class Store:
         row.seed = record.seed
         row.outcome = record.outcome
         row.opening = record.opening
+        row.agent_name = record.agent_name
+        row.extra = _extra(record, SESSION_COLUMNS)
         row.ended_at = parse_time(record.ended_at)
         if record.outcome is not None and row.ended_at is None:
             row.ended_at = now
@@ -298,6 +346,7 @@ class Store:
         row.move = turn.move
         row.customer_next = turn.customer_next
         row.hold = turn.hold.model_dump(mode="json") if turn.hold else None
+        row.extra = _extra(turn, TURN_COLUMNS)
 
     @staticmethod
     def _replace_attempts(
@@ -457,6 +506,13 @@ def _info(row: SessionRow, trainee: str, turns: int) -> SessionInfo:
     )
 
 
+def _known_extra(extra: dict[str, Any] | None, model: type[SessionRecord | Turn]) -> dict[str, Any]:
+    """Saved extra fields the current model still has (older or newer ones are skipped)."""
+    if not extra:
+        return {}
+    return {k: v for k, v in extra.items() if k in model.model_fields}
+
+
 def _record_from_rows(
     row: SessionRow, turn_rows: Sequence[TurnRow], attempt_rows: Sequence[AttemptRow]
 ) -> SessionRecord:
@@ -472,6 +528,7 @@ def _record_from_rows(
         )
     turns = [
         Turn(
+            **_known_extra(t.extra, Turn),
             index=t.idx,
             customer=t.customer,
             action=t.action,  # type: ignore[arg-type]
@@ -487,7 +544,9 @@ def _record_from_rows(
     ]
     summary_json = (row.summary or {}).get("record")
     return SessionRecord(
+        **_known_extra(row.extra, SessionRecord),
         id=row.id,
+        agent_name=row.agent_name,
         trainee=row.trainee.name,
         persona=row.persona,
         scenario=row.scenario,
