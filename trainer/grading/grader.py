@@ -1,0 +1,202 @@
+"""The grader: lexical evidence plus embeddings and trained heads, to a `Grade`.
+
+`Grader.load()` uses the trained heads and the packaged MiniLM model when both are available,
+and falls back to the lexical rules alone when either is missing (or when asked with
+`lexical_only=True`, or `DEESCALATE_GRADER=lexical` in the environment). `get_grader()` returns
+one shared instance per process.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+
+from trainer.grading import embed
+from trainer.grading.advice import advise
+from trainer.grading.findings import StepEvidence
+from trainer.grading.heads import Heads, HeadsUnavailable
+from trainer.grading.lexical import Lexical, analyse
+from trainer.grading.rewrite import rewrite
+from trainer.models.grade import STEPS, Grade, GradeContext, Step, StepVerdict
+
+LEXICAL_SCORE_PASS = 0.85
+"""Score reported in lexical-only mode when the rules pass a step (fail: 1 - this)."""
+MAX_EVIDENCE = 3
+_EVIDENCE_CHARS = 200
+
+
+class Grader:
+    """Grades replies on the four steps; thread-safe, load once and share."""
+
+    def __init__(self, heads: Heads | None = None, embedder: embed.Embedder | None = None) -> None:
+        self.heads = heads if embedder is not None else None
+        self.embedder = embedder if heads is not None else None
+        self.why_lexical = "" if self.heads is not None else "asked for lexical-only grading"
+
+    @property
+    def lexical_only(self) -> bool:
+        """True when grading uses the rules alone (no model or no trained heads)."""
+        return self.heads is None
+
+    @classmethod
+    def load(cls, lexical_only: bool | None = None) -> Grader:
+        """Load heads and the embedding model; fall back to rules when either is missing."""
+        if lexical_only is None:
+            lexical_only = os.environ.get("DEESCALATE_GRADER", "").lower() == "lexical"
+        if lexical_only:
+            return cls()
+        try:
+            heads = Heads.load()
+            embedder = embed.load()
+        except (HeadsUnavailable, embed.ModelUnavailable) as exc:
+            grader = cls()
+            grader.why_lexical = str(exc)
+            return grader
+        return cls(heads, embedder)
+
+    def grade(self, reply: str, context: GradeContext | None = None) -> Grade:
+        """Grade one reply."""
+        return self.grade_many([reply], [context])[0]
+
+    def grade_many(
+        self, replies: Sequence[str], contexts: Sequence[GradeContext | None] | None = None
+    ) -> list[Grade]:
+        """Grade many replies at once (embeddings are computed in batches)."""
+        ctxs = list(contexts) if contexts is not None else [None] * len(replies)
+        if len(ctxs) != len(replies):
+            raise ValueError("grade_many needs one context per reply")
+        full = [c or GradeContext() for c in ctxs]
+        lexes = [analyse(r, c) for r, c in zip(replies, full, strict=True)]
+        probs = self._scores(lexes)
+        return [self._assemble(lx, c, p) for lx, c, p in zip(lexes, full, probs, strict=True)]
+
+    def _scores(self, lexes: list[Lexical]) -> np.ndarray:
+        rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
+        if self.heads is None or self.embedder is None or not lexes:
+            return np.where(rules > 0, LEXICAL_SCORE_PASS, 1 - LEXICAL_SCORE_PASS)
+        vectors = self.embedder.embed([lx.cleaned.text for lx in lexes])
+        feats = np.stack([lx.features() for lx in lexes])
+        probs = self.heads.predict(np.hstack([vectors, feats]))
+        empty = np.array([not lx.cleaned.text for lx in lexes])
+        probs[empty] = 0.0
+        return probs
+
+    def threshold(self, index: int) -> float:
+        """Pass threshold for step number `index`."""
+        return float(self.heads.threshold[index]) if self.heads is not None else 0.5
+
+    def _assemble(self, lx: Lexical, ctx: GradeContext, probs: np.ndarray) -> Grade:
+        name = ctx.customer_name.strip()
+        issue = ctx.scenario.issue if ctx.scenario is not None else ""
+        verdicts: dict[Step, bool] = {}
+        steps: dict[Step, StepVerdict] = {}
+        for i, step in enumerate(STEPS):
+            ev = lx.steps[step]
+            passed = bool(probs[i] >= self.threshold(i))
+            if step == "apology" and not verdicts.get("job", True):
+                # Decision (labelling guide): an apology beside a job failure is hollow.
+                passed = False
+            verdicts[step] = passed
+            steps[step] = StepVerdict(
+                passed=passed,
+                score=round(float(min(1.0, max(0.0, probs[i]))), 4),
+                evidence=_evidence(step, passed, ev, lx),
+                advice=advise(
+                    step,
+                    passed,
+                    ev,
+                    name=name,
+                    issue=issue,
+                    name_used="name_used" in lx.flags,
+                    stuffed=lx.stuffed,
+                ),
+            )
+        for i, step in enumerate(STEPS):
+            # Keep score and verdict on the same side of the threshold.
+            if not verdicts[step] and steps[step].score >= self.threshold(i):
+                steps[step].score = round(min(steps[step].score, self.threshold(i) - 0.01), 4)
+        suggested = rewrite(lx.cleaned, ctx, verdicts, lx.steps)
+        return Grade(
+            person=steps["person"],
+            job=steps["job"],
+            apology=steps["apology"],
+            ask=steps["ask"],
+            flags=list(lx.flags),
+            suggested=suggested,
+            remedies_offered=list(lx.remedies_offered),
+            forbidden_promised=list(lx.forbidden_promised),
+        )
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 3].rstrip() + "..."
+
+
+def _spans(findings: list) -> list[str]:  # type: ignore[type-arg]
+    out: list[str] = []
+    for f in findings:
+        text = f.sentence.text if len(f.sentence.text) <= _EVIDENCE_CHARS else f.span.text
+        q = _quote(text)
+        if q not in out:
+            out.append(q)
+    return out[:MAX_EVIDENCE]
+
+
+_PASS_NOTE: dict[Step, str] = {
+    "person": "the reply reads as acknowledging how they feel or what it cost them",
+    "job": "no defending, excuses, blame, policy wall or deflection found",
+    "apology": "the reply reads as a plain apology",
+    "ask": "the reply reads as asking what they want",
+}
+
+
+def _evidence(step: Step, passed: bool, ev: StepEvidence, lx: Lexical) -> list[str]:
+    """Spans that decided the step, kept on the same side as the verdict."""
+    if not lx.cleaned.text:
+        return ["the reply was empty"]
+    if passed:
+        spans = _spans(ev.positives)
+        if ev.negatives:
+            # The heads overruled a rule; say so rather than quote a failure as support.
+            spans.append(f'not counted as a failure: "{_spans(ev.negatives)[0]}"')
+        return spans or [_PASS_NOTE[step]]
+    spans = _spans(ev.negatives)
+    if lx.stuffed and step != "job":
+        spans.append("keywords without a sentence around them do not count")
+    if (
+        not spans
+        and step == "apology"
+        and ev.passed is False
+        and ev.positives
+        and ev.negatives == []
+    ):
+        spans = [f'not counted: "{_spans(ev.positives)[0]}"']
+    if not spans:
+        if ev.positives:
+            spans = [f'not enough: "{_spans(ev.positives)[0]}"']
+        elif step == "person" and "name_used" in lx.flags:
+            spans = ["the name alone is not an acknowledgement"]
+        elif step == "job":
+            spans = ["judged as not moving toward a fix"]
+        else:
+            spans = [ev.missing or f"no {step} step found"]
+    return spans
+
+
+_SHARED: Grader | None = None
+_SHARED_LOCK = threading.Lock()
+
+
+def get_grader(lexical_only: bool | None = None) -> Grader:
+    """The process-wide grader (loaded on first call; safe to call from a worker thread)."""
+    global _SHARED
+    if lexical_only:
+        return Grader()
+    if _SHARED is None:
+        with _SHARED_LOCK:
+            if _SHARED is None:
+                _SHARED = Grader.load(lexical_only)
+    return _SHARED

@@ -1,0 +1,243 @@
+"""Run every lexical detector on one reply; the rule verdicts and the heads' features."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from trainer.grading import apology, ask, craft, job, person
+from trainer.grading.findings import StepEvidence
+from trainer.grading.text import Cleaned, clean, words
+from trainer.models.grade import STEPS, GradeContext, Step
+
+_STUFF_WORDS = {
+    "sorry",
+    "apologise",
+    "apologize",
+    "apologies",
+    "apology",
+    "feel",
+    "feelings",
+    "feeling",
+    "help",
+    "understand",
+    "frustrating",
+    "frustrated",
+    "upset",
+    "empathy",
+    "care",
+    "sad",
+    "please",
+    "thanks",
+    "thank",
+    "name",
+    "ask",
+    "need",
+    "want",
+    "angry",
+    "sincerely",
+    "fix",
+}
+_PRONOUNS = {
+    "i",
+    "i'm",
+    "im",
+    "you",
+    "you're",
+    "we",
+    "me",
+    "my",
+    "your",
+    "us",
+    "it",
+    "this",
+    "that",
+}
+
+FINDING_KINDS: tuple[str, ...] = (
+    "sincere",
+    "sorry_but",
+    "sorry_if",
+    "sorry_you_feel",
+    "blame_apology",
+    "confessing_cause",
+    "corporate_hedge",
+    "sarcastic",
+    "passive",
+    "wrapped_in_excuse",
+    "acknowledges_feeling",
+    "acknowledges_cost",
+    "calm_down",
+    "minimising",
+    "taking_it_personally",
+    "form_speak",
+    "mirroring",
+    "sarcasm",
+    "empathy_but",
+    *job.NEGATIVE_KINDS,
+    "resolving",
+    "need_question",
+    "data_only",
+    "rhetorical",
+    "hold_instead",
+    "premature_close",
+    "compliance_check",
+    "closed_question",
+)
+FEATURE_NAMES: tuple[str, ...] = (
+    *(f"n_{k}" for k in FINDING_KINDS),
+    *(f"rule_{s}" for s in STEPS),
+    "stuffed",
+    "name_used",
+    "shouting",
+    "profanity",
+    "questions",
+    "log_words",
+    "empty",
+    "remedy_offered",
+    "on_hold",
+)
+
+
+@dataclass
+class Lexical:
+    """Everything the detectors found in one reply."""
+
+    cleaned: Cleaned
+    steps: dict[Step, StepEvidence]
+    flags: list[str] = field(default_factory=list)
+    remedies_offered: list[str] = field(default_factory=list)
+    forbidden_promised: list[str] = field(default_factory=list)
+    stuffed: bool = False
+
+    def features(self) -> np.ndarray:
+        """Fixed-order feature vector for the heads (see FEATURE_NAMES)."""
+        counts: dict[str, int] = {}
+        for ev in self.steps.values():
+            for f in ev.positives + ev.negatives:
+                counts[f.kind] = counts.get(f.kind, 0) + 1
+        vec = [min(2, counts.get(k, 0)) / 2 for k in FINDING_KINDS]
+        vec += [float(self.steps[s].passed) for s in STEPS]
+        questions = sum(1 for s in self.cleaned.sentences if s.text.rstrip().endswith("?"))
+        vec += [
+            float(self.stuffed),
+            float("name_used" in self.flags),
+            float("shouting" in self.flags),
+            float("profanity" in self.flags),
+            min(3, questions) / 3,
+            math.log1p(self.cleaned.words) / 6,
+            float(not self.cleaned.text),
+            float(bool(self.remedies_offered)),
+            float(any(f.startswith("hold_") for f in self.flags)),
+        ]
+        return np.asarray(vec, dtype=np.float32)
+
+
+def keyword_stuffed(cleaned: Cleaned) -> bool:
+    """A string of method keywords with no sentence around them ("sorry feelings sorry help?")."""
+    ws = words(cleaned.text)
+    if not ws or len(ws) > 14:
+        return False
+    key = sum(w in _STUFF_WORDS for w in ws)
+    pron = sum(w in _PRONOUNS for w in ws)
+    repeats = max(ws.count(w) for w in set(ws))
+    return (key >= 3 and key / len(ws) >= 0.6 and pron <= 1) or (
+        repeats >= 3 and key >= 3 and len(ws) <= 8
+    )
+
+
+def analyse(reply: str, context: GradeContext | None = None) -> Lexical:
+    """Run the detectors and the call-craft checks."""
+    ctx = context or GradeContext()
+    cleaned = clean(reply)
+    job_ev = job.detect(cleaned)
+    person_ev = person.detect(cleaned, job_ev.negatives)
+    # Hostility toward the customer (sarcasm, mirroring, taking it personally) is off the job too.
+    hostile = [f for f in person_ev.negatives if f.kind in _HOSTILE]
+    if hostile:
+        job_ev.negatives = sorted(job_ev.negatives + hostile, key=lambda f: f.span.start)
+        job_ev.passed = False
+    sarcasm = [f for f in person_ev.negatives if f.kind == "sarcasm"]
+    spoiled = {
+        f.sentence.start
+        for f in sarcasm + job_ev.negatives
+        if f.kind in ("sarcasm", "counter_threat")
+    }
+    stuffed = keyword_stuffed(cleaned)
+    steps: dict[Step, StepEvidence] = {
+        "person": person_ev,
+        "job": job_ev,
+        "apology": apology.detect(cleaned, job_ev.negatives, sarcasm),
+        "ask": ask.detect(cleaned, stuffed, spoiled),
+    }
+    if not cleaned.text:
+        for name in STEPS:
+            steps[name] = StepEvidence(False, [], [], "the reply was empty")
+    elif stuffed:
+        for name in ("person", "apology", "ask"):
+            ev = steps[name]  # type: ignore[index]
+            ev.passed = False
+            ev.missing = "keywords without a sentence around them do not count"
+    flags = _flags(cleaned, ctx, steps)
+    offered, forbidden = craft.remedies(cleaned.text, ctx.scenario)
+    if offered:
+        flags.append("remedy_offered")
+    if forbidden:
+        flags.append("forbidden_remedy")
+    flags = [f for f in dict.fromkeys(flags)]
+    return Lexical(cleaned, steps, flags, offered, forbidden, stuffed)
+
+
+_HOSTILE = {"sarcasm", "mirroring", "taking_it_personally"}
+
+_FLAG_OF_KIND = {
+    "calm_down": "calm_down",
+    "minimising": "minimising",
+    "sarcasm": "sarcasm",
+    "sarcastic": "sarcasm",
+    "mirroring": "calm_down",
+    "blaming_customer": "blame",
+    "blaming_colleague": "blame",
+    "blame_apology": "blame",
+    "explaining_cause": "explaining_cause",
+    "confessing_cause": "explaining_cause",
+    "defending_company": "defending",
+    "arguing": "arguing",
+    "policy_wall": "policy_wall",
+    "not_my_department": "not_my_department",
+    "call_us_back": "call_us_back",
+    "counter_threat": "counter_threat",
+    "rhetorical": "rhetorical",
+    "rhetorical_pushback": "arguing",
+    "empathy_but": "blame",
+}
+
+
+def _flags(cleaned: Cleaned, ctx: GradeContext, steps: dict[Step, StepEvidence]) -> list[str]:
+    flags: list[str] = []
+    if not cleaned.text:
+        return ["empty"]
+    if cleaned.truncated:
+        flags.append("truncated")
+    if craft.uses_name(cleaned.text, ctx.customer_name):
+        flags.append("name_used")
+    for ev in steps.values():
+        for f in ev.positives + ev.negatives:
+            if f.kind in _FLAG_OF_KIND:
+                flags.append(_FLAG_OF_KIND[f.kind])
+    ask_ev = steps["ask"]
+    if not ask_ev.passed and any(f.kind == "data_only" for f in ask_ev.negatives):
+        flags.append("data_only")
+    if craft.profanity(cleaned):
+        flags.append("profanity")
+    if craft.shouting(cleaned):
+        flags.append("shouting")
+    if craft.wall_of_text(cleaned):
+        flags.append("wall_of_text")
+    if craft.repeated(cleaned.text, ctx.previous_replies):
+        flags.append("repeated_reply")
+    if craft.puts_on_hold(cleaned):
+        flags += craft.hold_flags(cleaned)
+    return flags

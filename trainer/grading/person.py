@@ -1,0 +1,227 @@
+"""Step 1, `person`: does the reply register the customer's feelings or personal cost?
+
+Passing needs an acknowledgement in the customer's terms (the feeling, or what the problem
+cost them in time, money or embarrassment). A name alone is not enough. Telling them to calm
+down, minimising, taking it personally, form-speak and mirroring fail the step, and so does
+an acknowledgement taken back by "but ..." (empathy then blame).
+"""
+
+from __future__ import annotations
+
+from trainer.grading.findings import Finding, StepEvidence, scan, table
+from trainer.grading.text import Cleaned, rx
+
+_FEEL = (
+    r"(?:frustrat\w*|annoy\w*|upset\w*|angry|anger|furious|fed up|cross|stress\w*|worr\w*|"
+    r"disappoint\w*|infuriat\w*|maddening|awful|horrible|terrible|exhausting|exasperat\w*|"
+    r"hurt\w*|embarrass\w*|humiliat\w*|livid|sick of it|tired of|let down|irritat\w*|"
+    r"unacceptable|not good enough|not okay|not ok|not fair|unfair|a nightmare|a pain|"
+    r"a hassle|a headache|distress\w*|anxious|scary|frightening|inconvenient|rubbish|"
+    r"miserable|difficult|hard|tough|a lot to deal with|at the end of <your> tether|"
+    r"outrag\w*|shock\w*|gutted|devastat\w*|panick\w*|concern\w*|out of pocket|maddening|draining|"
+    r"grim|heartbreak\w*|heartbroken|frightening|terrifying|the worst|a joke|ridiculous|a let-?down|"
+    r"fuming|seething|raging|furious|fed up|sick of|at your wits'? end|beside yourself|a battle|"
+    r"a struggle|a blow|a shame|nasty|dreadful|appalling|shocking|disgraceful|rotten|unsettling|"
+    r"alarming|painful|a real pain|galling|insulting|cheated|ignored|fobbed off|let down|stuck|"
+    r"stranded|worried sick|not right|wrong of us|far too long|too long|a long time|unbearable|"
+    r"overwhelming|upsetting|worrying|stressful|scared|afraid|cold|exhausted|sleepless|grim|"
+    r"unpleasant|no fun|not fun|miserable|the last thing)"
+)
+_COST = (
+    r"(?:<your> (?:time|money|day|days|evening|afternoon|morning|weekend|holiday|wages|savings|"
+    r"day off|days off|time off|patience|plans|trip|birthday|wedding|family|kids|children|"
+    r"business|job|work|shift|sleep)|(?:a|the|two|three|whole|entire|another) (?:\w+ )?"
+    r"(?:day|days|afternoons?|mornings?|evenings?|weekend|hours?|week|weeks) (?:off|waiting|wasted|"
+    r"lost|in)|without (?:heat\w*|hot water|power|electricity|internet|a (?:working|car|phone)|"
+    r"your|any|money|food)|out of pocket|left (?:with nothing|waiting|"
+    r"stranded|in the cold|out of pocket|without)|wait(?:ed|ing) in|stayed in|took (?:the|a) "
+    r"(?:day|morning|afternoon) off|lost (?:a|two|the|your) (?:day|days|money|time|wages))"
+)
+
+_POSITIVE = table(
+    {
+        "acknowledges_feeling": [
+            rf"\b(?:i|we) (?:can |completely |totally |really |fully |absolutely )?(?:understand|see|hear|"
+            rf"imagine|get|appreciate|know|realise|realize) (?:\w+ ){{0,6}}{_FEEL}",
+            rf"\b(?:that|this|it)(?:'s| is| must be| must have been| sounds| sounds really| has been|"
+            rf"'s been| would be| was) (?:\w+ ){{0,2}}{_FEEL}",
+            r"\bno wonder <youre>",
+            r"\b<youre> (?:right|entitled|justified) to be\b",
+            r"\b<you> (?:have|'ve) every (?:right|reason)\b",
+            rf"\bi(?:'d| would) be (?:\w+ )?{_FEEL} too\b",
+            r"\b(?:completely|totally|entirely|perfectly) (?:understandable|fair|reasonable|justified)\b",
+            rf"\bof course <youre> {_FEEL}",
+            rf"\b<youre> (?:clearly |understandably |obviously |rightly )?{_FEEL}",
+            rf"\b<you> (?:must|must be|must feel|must have been|will be|would be) (?:\w+ )?{_FEEL}",
+            rf"\bhow {_FEEL} (?:this|that|it) (?:is|must be|has been)",
+            r"\bthat(?:'s| is) (?:not|no) (?:way|how) (?:to|anyone|you)",
+            r"\b<you> (?:shouldn'?t|should not) have (?:had )?to\b",
+            r"\b<you> deserve(?:d)? (?:better|more)\b",
+            rf"\b(?:is|was|are|were|be|been|'s|'re|must be|sounds|seems|feels|felt|looks) (?:\w+ ){{0,3}}{_FEEL}",
+            r"\bi(?:'d| would)(?: be| feel| hate| want| be ready| not| have| go)? (?:\w+ ){0,3}(?:livid|fuming|"
+            r"furious|angry|upset|mad|cross|hate it|ready to|walk|the same|want (?:a|to)|"
+            r"wouldn'?t (?:want|pay|be happy)|be just as|feel the same|feel exactly)",
+            r"\bi (?:wouldn'?t|would not) (?:want|pay|be happy|like|stand|put up)",
+            r"\bwould (?:drive|make|send) (?:anyone|me|you|anybody|most people)\b",
+            r"\bdo (?:my|anyone'?s|your) head in\b",
+            r"\b(?:the )?last thing (?:<you>|anyone|anybody) (?:need|want)",
+            r"\b(?:ugh|oh no|oh dear|oh god|oh gosh|yikes|argh)\b",
+            r"\b<you>(?:'ve| have)? (?:done|did) (?:everything|the right thing|nothing wrong|all the right)",
+            r"\b<youre> (?:right|correct) (?:to|that) ",
+            r"\bthat(?:'s| is)(?: just)? not (?:on|right|good enough|acceptable|fair|okay|ok)\b",
+            r"\bnobody (?:likes|wants|should)\b",
+            r"\bno one (?:likes|wants|should)\b",
+            r"\b(?:i|we) (?:can|completely|totally|fully|really)? ?(?:understand|see|get|know) why <you>",
+            r"\bi (?:totally |completely |really )?get (?:it|that)\b",
+        ],
+        "acknowledges_cost": [
+            rf"\b(?:<you>(?:'ve| have)?|<your>) (?:\w+ ){{0,5}}{_COST}",
+            rf"\b{_COST}",
+        ],
+    }
+)
+
+_NEGATIVE = table(
+    {
+        "calm_down": [
+            r"\b(?:calm|settle|simmer|cool) (?:yourself )?down\b",
+            r"\b(?:just )?relax\b",
+            r"\bchill(?: out)?\b",
+            r"\btake a (?:deep )?breath\b",
+            r"\bno need to (?:shout|yell|get|be so|raise|swear|take that)\b",
+            r"\b(?:lower|keep) <your> voice\b",
+            r"\bwatch <your> (?:tone|language|mouth)\b",
+            r"\b<dont> (?:shout|yell|raise <your> voice|take that tone|get (?:so )?(?:angry|worked up|"
+            r"upset|emotional|hysterical)|be (?:so )?(?:rude|dramatic|emotional|hysterical))",
+            r"\b(?:stop|quit) (?:shouting|yelling|being|overreacting|complaining|whining|moaning)\b",
+            r"\b<youre> (?:overreacting|being (?:dramatic|emotional|hysterical|unreasonable|silly))",
+            r"\byou people\b",
+            r"\bget over it\b",
+        ],
+        "minimising": [
+            r"\b(?:it|that|this)(?:'s| is| was) (?:only|just) (?:a|an|one|two|three|\d+|some)\b",
+            r"\b(?:it|that|this)(?:'s| is)(?: really)? not (?:a (?:big|huge) deal|the end of the world|that bad|"
+            r"a disaster|so bad|worth)",
+            r"\bno big deal\b",
+            r"\bcould be worse\b",
+            r"\bat least (?:<youre>|<you>|it|nobody|no one)\b",
+            r"\bhappens all the time\b",
+            r"\b(?:only|just) (?:a|one) (?:little |small |few |couple )?(?:days?|hours?|pounds?|dollars?|quid|minutes?|"
+            r"parcels?|payments?|appointments?|charges?|delays?)\b,? (?:it'?ll|calm|relax|no need|not)\b",
+            r"\b<youre> making a (?:big )?(?:fuss|deal|mountain)",
+            r"\bworse things happen\b",
+            r"\bfirst world problem",
+            r"\bhardly (?:a|the end)\b",
+        ],
+        "taking_it_personally": [
+            r"\b<dont> (?:shout|yell|swear|take it out) (?:at|on) me\b",
+            r"\b(?:it|this)(?:'s| is| was)n'?t (?:me|my fault)\b",
+            r"\bit (?:wasn'?t|was not|is not|isn'?t) me\b",
+            r"\bnot my fault\b",
+            r"\bi (?:didn'?t|did not) (?:do|cause|break|lose|charge) (?:it|this|that|anything)",
+            r"\bi'?m (?:only|just) (?:doing my job|the messenger)\b",
+            r"\bwhy are <you> (?:shouting|yelling|having a go) at me\b",
+            r"\b(?:there'?s )?no need to be (?:so )?(?:rude|nasty|abusive|aggressive)",
+            r"\bi (?:don'?t|do not) appreciate (?:that|this|being|your|the)",
+            r"\b<dont> (?:speak|talk) to me like that\b",
+            r"\bmy english is\b",
+            r"\bi (?:do )?speak (?:\w+ )?(?:english|perfectly)",
+            r"\bi(?:'m| am) not (?:a |an )?(?:junior|stupid|incompetent|idiot|useless|deaf|robot|trainee|moron)\b",
+            r"\bi heard (?:what|that)\b",
+            r"\b(?:shouting|swearing|yelling|being rude|name-?calling) (?:isn'?t|won'?t|will not|is not) (?:going to )?(?:help|change|get)",
+            r"\bfor the record\b",
+            r"\bplease (?:don'?t|do not) call me\b",
+            r"\bthank you very much\W*$",
+            r"\bi (?:won'?t|will not|don'?t have to) (?:be spoken|take|put up with|listen to) (?:to )?"
+            r"(?:like|this|that|abuse)",
+        ],
+        "form_speak": [
+            r"\b<your> (?:concern|complaint|feedback|query|issue|case|request|comments?) (?:has|have) been "
+            r"(?:logged|noted|recorded|registered|escalated|received|passed)",
+            r"\b(?:ref|reference|ticket|case) (?:number |no\.? |#)?:? ?[A-Z]*\d{3,}",
+            r"\bwe value <your> (?:feedback|custom|business|call)\b",
+            r"\b(?:please be advised|kindly note|please note that|as per (?:our|the|your)|"
+            r"in accordance with)\b",
+            r"\bthank <you> for (?:your patience|bringing this to our attention|contacting|your feedback)",
+            r"\bdear (?:customer|valued|sir|madam)\b",
+            r"\b<your> call is important\b",
+            r"\bwe (?:strive|aim) to\b",
+        ],
+        "mirroring": [
+            r"\bi (?:don'?t|do not) like <your> (?:tone|attitude|manner)",
+            r"\bsame to <you>\b",
+            r"\b<youre> (?:being )?(?:rude|ridiculous|unreasonable|hysterical|pathetic|impossible|"
+            r"childish|aggressive|abusive|a nightmare|the problem|not the only)\b",
+            r"\b(?:who|what) do <you> think <youre>\b",
+            r"\bi(?:'m| am) (?:not|getting) (?:going to be spoken|fed up with you|sick of you|tired of you)",
+            r"\bif <you> (?:can'?t|won'?t) be (?:polite|civil|nice)\b",
+            r"\b(?:sweetie|sweetheart|darling|honey|hun|pal|mate|buddy|love|babe)\b(?!ly| to| it| the)",
+            r"\b(?:fuck\w*|shit\w*|bitch\w*|bastard\w*|arsehole|asshole|idiot\w*|moron\w*|wanker|twat|"
+            r"prick|stfu|ffs)\b",
+        ],
+        "sarcasm": [
+            r"\b(?:oh )?(?:great|brilliant|wonderful|fantastic|congratulations|well done)(?:,| )(?:so |then |"
+            r"<you>|<your>)",
+            r"\b(?:sure|right|yeah),? (?:because|like) ",
+            r"\bwhat a (?:surprise|shock)\b",
+            r"\bnews flash\b",
+            r"\bboo ?hoo\b",
+            r"\bcry me a river\b",
+            r"\bpoor (?:you|thing|baby)\b",
+            r"\b(?-i:SO+|VERY|TERRIBLY|REALLY) sorry\b",
+            r"\bwell,? (?:excuse|pardon) me\b",
+            r"\b(?:sorry|apologies) for (?:existing|breathing|living)\b",
+            r"\bsorry,? not sorry\b",
+            r"\bdoesn'?t revolve around\b",
+            r"\bthe world (?:doesn'?t|does not) revolve\b",
+            r"\b(?:oh )?(?:brilliant|great|wonderful|fantastic|lovely),? another\b",
+        ],
+    }
+)
+
+_BUT = rx(r"^[^.!?]*?\b(?:but|however|although|though|unfortunately|that said)\b")
+_FIX = rx(
+    r"^\W*(?:\w+ ){0,3}?(?:let me|let'?s|i'?ll|i will|i'?m going to|we'?ll|we will|we can|i can|"
+    r"i want to|what can|how can|the good news|i promise|together|i'?m (?:here|on it))"
+)
+NEGATIVE_KINDS = (
+    "calm_down",
+    "minimising",
+    "taking_it_personally",
+    "form_speak",
+    "mirroring",
+    "sarcasm",
+)
+
+
+_UNDOING = {"blaming_customer", "arguing", "counter_threat", "rhetorical_pushback", "gives_up"}
+"""Job failures that take back an acknowledgement (explaining the cause does not)."""
+
+
+def detect(cleaned: Cleaned, job_negatives: list[Finding] | None = None) -> StepEvidence:
+    """Pass on an acknowledgement of feeling or cost that nothing in the reply takes back."""
+    positives = _dedupe(scan(cleaned, _POSITIVE))
+    negatives = scan(cleaned, _NEGATIVE)
+    undo = [f for f in job_negatives or [] if f.kind in _UNDOING]
+    if positives and undo:
+        first = undo[0]
+        negatives.append(Finding("empathy_but", first.span, first.sentence))
+    elif undo and any(f.kind == "counter_threat" for f in undo):
+        negatives.append(Finding("mirroring", undo[0].span, undo[0].sentence))
+    negatives.sort(key=lambda f: f.span.start)
+    passed = bool(positives) and not negatives
+    missing = ""
+    if not positives and not negatives:
+        missing = "no acknowledgement of how they feel or what it cost them"
+    return StepEvidence(passed, positives, negatives, missing)
+
+
+def _dedupe(found: list[Finding]) -> list[Finding]:
+    out: list[Finding] = []
+    for f in found:
+        if out and f.span.start < out[-1].span.end:
+            if f.span.end - f.span.start > out[-1].span.end - out[-1].span.start:
+                out[-1] = f
+            continue
+        out.append(f)
+    return out

@@ -1,0 +1,97 @@
+"""The `suggested` rewrite: the trainee's own reply, repaired to pass all four steps.
+
+Useful sentences of the reply are kept (facts, actions, a good acknowledgement, a genuine
+question). Sentences that failed a step are dropped, and a "sorry, but ..." keeps only its
+apology. What is missing is added from the context: an acknowledgement naming the customer
+and their issue, a plain "I'm sorry", and a question: the scenario's allowed remedy offered as
+a question when there is one, otherwise a question about what they need.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.grading.findings import StepEvidence
+from trainer.grading.text import Cleaned, Span
+from trainer.models.grade import GradeContext, Step
+
+_ACTION = re.compile(
+    r"\b(?:i'?ll|i will|let me|i'?m going to|i can|i'?ve|i have|i'?m looking|i can see|we can|"
+    r"let'?s)\b",
+    re.I,
+)
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\b", re.I)
+_MAX_KEPT = 2
+
+
+def _issue(ctx: GradeContext) -> str:
+    if ctx.scenario is not None:
+        return ctx.scenario.issue.rstrip(". ")
+    return ""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[:2].isupper() else text
+
+
+def acknowledgement(ctx: GradeContext) -> str:
+    """An acknowledgement built from the customer's name and issue."""
+    name = ctx.customer_name.strip()
+    issue = _issue(ctx)
+    if issue:
+        body = f"{issue[:1].upper()}{issue[1:]} is a real blow, and I can hear how fed up you are"
+    else:
+        body = (
+            "I can hear how fed up you are, and after what you've been through that's no surprise"
+        )
+    return f"{body}, {name}." if name else f"{body}."
+
+
+def closing_question(ctx: GradeContext) -> str:
+    """The allowed remedy offered as a question, or a question about what they need."""
+    scenario = ctx.scenario
+    if scenario is not None and scenario.remedies:
+        best = max(scenario.remedies, key=lambda r: r.value)
+        label = re.sub(r"\s*\([^)]*\)", "", best.label).strip().rstrip(".")
+        return f"Would it help if I {_lower_first(label)} for you now?"
+    return "What can I do to put this right for you?"
+
+
+def rewrite(
+    cleaned: Cleaned, ctx: GradeContext, verdicts: dict[Step, bool], steps: dict[Step, StepEvidence]
+) -> str:
+    """A version of the reply that passes all four steps."""
+    bad = {(f.sentence.start, f.sentence.end) for ev in steps.values() for f in ev.negatives}
+    good_ack = [f.sentence for f in steps["person"].positives] if verdicts["person"] else []
+    good_q = [f.sentence for f in steps["ask"].positives] if verdicts["ask"] else []
+    kept_ack = _unique(s for s in good_ack if (s.start, s.end) not in bad)
+    kept_q = _unique(s for s in good_q if (s.start, s.end) not in bad)
+    used = {(s.start, s.end) for s in kept_ack + kept_q}
+    actions: list[str] = []
+    for s in cleaned.sentences:
+        key = (s.start, s.end)
+        if key in bad or key in used or _APOLOGY.search(s.text) or s.text.rstrip().endswith("?"):
+            continue
+        if _ACTION.search(s.text) and len(actions) < _MAX_KEPT and len(s.text) <= 240:
+            actions.append(_finish(s.text))
+    parts: list[str] = []
+    parts += [_finish(s.text) for s in kept_ack[:1]] or [acknowledgement(ctx)]
+    if not any(_APOLOGY.search(p) for p in parts):
+        parts.append("I'm so sorry.")
+    parts += actions
+    parts += [_finish(s.text) for s in kept_q[:1]] or [closing_question(ctx)]
+    return " ".join(parts)
+
+
+def _unique(spans: object) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:  # type: ignore[attr-defined]
+        if s not in out:
+            out.append(s)
+    return out
+
+
+def _finish(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in ".!?" else text + "."

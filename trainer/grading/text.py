@@ -1,0 +1,125 @@
+"""Text clean-up shared by the detectors: normalise, truncate, split into sentences.
+
+Detectors match on the cleaned reply itself (case-insensitively, with apostrophes optional),
+so every span they report is an exact slice of what the grader saw.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_CHARS = 4000
+"""Replies longer than this are cut before grading (flag `truncated`)."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-"})
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|(?=\n)|$)|[.!?]+")
+_ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|prof|no|ref|approx|e\.g|i\.e|etc)\.)$", re.I)
+
+# Shorthands usable inside detector patterns; they widen a word to its chat-style spellings.
+_MACROS = {
+    "<you>": r"(?:you|u|ya)",
+    "<your>": r"(?:your|ur|yr)",
+    "<youre>": r"(?:you'?re|you are|ur|u r)",
+    "<im>": r"(?:i'?m|i am|im)",
+    "<sorry>": r"(?:sorry|sory|sorrry+|sorri|sry|soz)",
+    "<we>": r"(?:we|i)",
+    "<can>": r"(?:can|could|may|shall|should|might)",
+    "<dont>": r"(?:don'?t|do not|dont)",
+    "<cant>": r"(?:can'?t|cannot|can not|cant)",
+}
+
+
+def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a detector pattern: macros expand, `'` matches any apostrophe or none."""
+    for key, value in _MACROS.items():
+        pattern = pattern.replace(key, value)
+    pattern = pattern.replace("'", "['\u2019]?")
+    pattern = pattern.replace(" ", r"\s+")
+    return re.compile(pattern, flags)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A slice of the cleaned reply."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A reply ready for the detectors."""
+
+    text: str
+    truncated: bool
+    sentences: tuple[Span, ...]
+    words: int
+
+
+def clean(raw: str) -> Cleaned:
+    """Strip control characters, normalise Unicode and quotes, cut to MAX_CHARS."""
+    text = unicodedata.normalize("NFC", raw)
+    text = _CONTROL.sub("", text).translate(_QUOTES)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n")).strip()
+    truncated = len(text) > MAX_CHARS
+    if truncated:
+        cut = text[:MAX_CHARS]
+        space = cut.rfind(" ")
+        text = cut[:space] if space > MAX_CHARS - 200 else cut
+    return Cleaned(text, truncated, tuple(split_sentences(text)), len(_WORD.findall(text)))
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences with offsets; a full stop after `Mr`, `Dr`, `e.g` does not end one."""
+    spans: list[Span] = []
+    pending: int | None = None
+    for m in _SENTENCE.finditer(text):
+        start = m.start() if pending is None else pending
+        chunk = text[start : m.end()]
+        if _ABBREV.search(chunk.rstrip()) and m.end() < len(text) and text[m.end()] != "\n":
+            pending = start
+            continue
+        pending = None
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
+        if body and any(ch.isalnum() for ch in body):
+            spans.append(Span(start + lead, start + lead + len(body), body))
+    if pending is not None:
+        body = text[pending:].strip()
+        if body:
+            spans.append(Span(pending, pending + len(body), body))
+    return spans
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words (letters and apostrophes)."""
+    return [w.lower().strip("'") for w in _WORD.findall(text)]
+
+
+def sentence_of(cleaned: Cleaned, pos: int) -> Span:
+    """The sentence containing character offset `pos`."""
+    for span in cleaned.sentences:
+        if span.start <= pos < span.end:
+            return span
+    return Span(0, len(cleaned.text), cleaned.text)
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks: ends with `?`, or opens like a question in chat style."""
+    s = sentence.strip()
+    if s.endswith("?"):
+        return True
+    return bool(_QUESTION_OPENER.match(s)) and not s.endswith("!")
+
+
+_QUESTION_OPENER = rx(
+    r"^(?:so |and |ok |okay |right |well )?(?:what|how|would|could|can|shall|should|is there|do you|"
+    r"does|will|may|which|where|when|why|who|are you|did you)\b"
+)
