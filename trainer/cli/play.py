@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from trainer.cli._common import add_library_option, load_library, print_json
+from trainer.cli.records import add_play_store_options, play_listeners, resume_session
 from trainer.errors import UserError
 from trainer.library import DEFAULT_SCENARIO
 from trainer.models.grade import STEPS, Grade
@@ -64,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     play.add_argument("--trainee", default="", metavar="NAME", help="your name, for the record")
     play.add_argument("--agent", default="", metavar="NAME", help="the name you give the customer")
     add_library_option(play)
+    add_play_store_options(play)
     play.set_defaults(handler=play_cmd)
 
 
@@ -149,14 +151,15 @@ def apply_step(session: Session, step: Step) -> Turn:
 def make_listeners(args: argparse.Namespace) -> list[Callable[[SessionEvent], None]]:
     """Listeners the session reports to (`SessionEvent` after each turn).
 
-    The hook for persistence: add the store's recorder here (and `--resume ID` in
-    `register`) to save the call turn by turn. Empty for now: `play` keeps nothing.
+    The store's recorder when the call is saved (`--db`, `--save`, `--resume`, DEESCALATE_DB).
     """
-    return []
+    return play_listeners(args)
 
 
 def build_session(args: argparse.Namespace) -> Session:
     """The Session for the chosen persona, scenario, seed and mode."""
+    if getattr(args, "resume", None):
+        return resume_session(args)  # type: ignore[no-any-return]
     from trainer.grading import get_grader
     from trainer.session import Session
 
