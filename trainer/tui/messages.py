@@ -1,0 +1,49 @@
+"""Messages the workers post back to the screens (results travel up, never by callback)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from trainer.models.record import Turn
+
+
+class GraderReady(Message):
+    """The grader finished loading."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+
+class GraderFailed(Message):
+    """The grader could not be loaded."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class TurnFinished(Message):
+    """The Session finished a turn (a reply, hold, back, transfer or end)."""
+
+    def __init__(self, turn: Turn, action: str) -> None:
+        super().__init__()
+        self.turn = turn
+        self.action = action
+
+
+class TurnFailed(Message):
+    """A turn could not be completed; the reason is shown and the trainee can try again."""
+
+    def __init__(self, action: str, reason: str) -> None:
+        super().__init__()
+        self.action = action
+        self.reason = reason
+
+
+class HintReady(Message):
+    """The hint for the last reply."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

@@ -1,0 +1,119 @@
+"""Keeping calls: the store (turn by turn, via a Session listener), else JSON files.
+
+The store (SQLAlchemy, Alembic) is opened in a background thread so it never delays the
+first paint. If it cannot be opened, finished calls are saved as JSON under the data
+directory's `reports/` folder instead, and the report screen says where.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trainer.errors import UserError, display_path
+from trainer.models import STEPS, SessionRecord, Step
+from trainer.tui.contract import CallSpec, Listener
+from trainer.tui.userdata import save_record_json
+
+if TYPE_CHECKING:
+    from trainer.store import Recorder, Store
+
+
+class _StoreListener:
+    """Writes each finished turn to the store once it is open."""
+
+    def __init__(self, saver: Saver) -> None:
+        self.saver = saver
+        self.recorder: Recorder | None = None
+
+    def __call__(self, event: Any) -> None:
+        store = self.saver.store
+        if store is None:
+            return  # not open yet: `Saver.finish` writes the whole record at the end
+        if self.recorder is None:
+            self.recorder = store.recorder(on_error=self.saver.note_error)
+        self.recorder(event)
+
+
+class Saver:
+    """Saves each call and tells the screens where it went."""
+
+    def __init__(self, home: Path, *, use_store: bool = True) -> None:
+        self.home = home
+        self.use_store = use_store
+        self.store: Store | None = None
+        self.store_error: str = ""
+        self._lock = threading.Lock()
+        self._paths: dict[int, Path] = {}
+
+    def open_store(self) -> None:
+        """Open the store (call from a worker thread); on failure, JSON files are used."""
+        if not self.use_store:
+            return
+        try:
+            from trainer.store import Store
+
+            store = Store.open()
+        except UserError as exc:
+            self.store_error = str(exc)
+            return
+        with self._lock:
+            self.store = store
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        with self._lock:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+
+    def note_error(self, error: UserError) -> None:
+        """A turn could not be written; `finish` tries again with the whole record."""
+        self.store_error = str(error)
+
+    def listeners(self, spec: CallSpec) -> list[Listener]:
+        """Session listeners that save turns as they happen."""
+        return [_StoreListener(self)] if self.use_store else []
+
+    def finish(self, record: SessionRecord) -> str:
+        """Save the whole record; returns where it went, or why it could not be saved."""
+        store = self.store
+        if store is not None:
+            try:
+                ident = store.save(record)
+            except UserError as exc:
+                self.store_error = str(exc)
+            else:
+                return f"call {ident} in {store.where}"
+        key = id(record)
+        path = self._paths.get(key)
+        try:
+            if path is None:
+                path = save_record_json(record, self.home)
+                self._paths[key] = path
+            else:
+                path.write_text(record.model_dump_json(indent=2), encoding="utf-8")
+        except OSError as exc:
+            return f"not saved ({exc.strerror or exc})"
+        return display_path(path)
+
+    def weakest_step(self, trainee: str) -> Step | None:
+        """The step the trainee passes least often over their stored calls (None without)."""
+        store = self.store
+        if store is None or not trainee:
+            return None
+        try:
+            history = store.sessions(trainee, finished=True)
+        except UserError:
+            return None
+        totals: dict[Step, list[float]] = {s: [] for s in STEPS}
+        for info in history:
+            for step in STEPS:
+                rate = info.steps.get(step)
+                if rate is not None:
+                    totals[step].append(rate)
+        averages = {s: sum(v) / len(v) for s, v in totals.items() if v}
+        if not averages:
+            return None
+        return min(averages, key=lambda s: (averages[s], STEPS.index(s)))

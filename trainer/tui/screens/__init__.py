@@ -1,0 +1,1 @@
+"""The screens of the practice room: home, call, report and their dialogs."""

@@ -1,0 +1,342 @@
+"""The home screen: pick a scenario and a persona, a mode, your name, and start."""
+
+from __future__ import annotations
+
+import random
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from trainer.library import DEFAULT_SCENARIO, Library
+from trainer.models import STEP_TITLES, Persona, Scenario, Step
+from trainer.tui.contract import CallSpec, Mode
+from trainer.tui.safe import clean, one_line
+from trainer.tui.screens.dialogs import TextScreen, brief_text
+
+# Which persona need a weak step calls for when drilling it.
+DRILL_NEED: dict[Step, str] = {
+    "person": "vent",
+    "job": "compensation",
+    "apology": "apology",
+    "ask": "compensation",
+}
+
+
+def scenario_prompt(scenario: Scenario) -> Text:
+    out = Text(no_wrap=True, overflow="ellipsis")
+    out.append("★" * scenario.difficulty + "☆" * (5 - scenario.difficulty) + " ", style="yellow")
+    out.append(one_line(scenario.title, 60))
+    out.append(f"  {scenario.category}", style="dim")
+    return out
+
+
+def persona_prompt(persona: Persona) -> Text:
+    out = Text(no_wrap=True, overflow="ellipsis")
+    out.append(one_line(persona.name, 30), style="bold")
+    out.append(f"  anger {persona.temperament.anger:g}", style="dim")
+    if persona.tactics:
+        out.append("  " + ", ".join(t.id for t in persona.tactics), style="dim")
+    return out
+
+
+def search_blob_scenario(scenario: Scenario) -> str:
+    return " ".join(
+        [scenario.id, scenario.title, scenario.category, scenario.brief.summary, scenario.issue]
+    ).lower()
+
+
+def search_blob_persona(persona: Persona) -> str:
+    return " ".join(
+        [persona.id, persona.name, persona.bio, *(t.id for t in persona.tactics)]
+    ).lower()
+
+
+HOME_HELP = Text.assemble(
+    ("Home\n", "bold"),
+    "Pick a scenario and a caller, choose coach or exam mode, type your name, start.\n\n",
+    ("/        ", "bold"),
+    "search scenarios and personas\n",
+    ("↑ ↓      ", "bold"),
+    "move in a list; Enter picks and moves on\n",
+    ("Tab      ", "bold"),
+    "next field\n",
+    ("F5       ", "bold"),
+    "start the call\n",
+    ("F6       ", "bold"),
+    "surprise me: a random caller and scenario\n",
+    ("F7       ", "bold"),
+    "drill my weakest step (once you have history)\n",
+    ("F9       ", "bold"),
+    "switch coach / exam mode\n",
+    ("Ctrl+T   ", "bold"),
+    "dark / light theme\n",
+    ("Ctrl+Q   ", "bold"),
+    "quit\n",
+)
+
+
+class HomeScreen(Screen[None]):
+    """Choose what to practise."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f5", "start", "Start"),
+        Binding("f6", "surprise", "Surprise me"),
+        Binding("f7", "drill", "Drill weakest"),
+        Binding("f9", "toggle_mode", "Coach/Exam"),
+        Binding("slash", "search", "Search", show=False),
+        Binding("f1", "help", "Help"),
+    ]
+
+    class StartRequested(Message):
+        """The trainee asked to start a call."""
+
+        def __init__(self, spec: CallSpec) -> None:
+            super().__init__()
+            self.spec = spec
+
+    class TraineeChanged(Message):
+        """The trainee's name or mode changed (the app remembers them)."""
+
+        def __init__(self, trainee: str, mode: Mode) -> None:
+            super().__init__()
+            self.trainee = trainee
+            self.mode = mode
+
+    mode: reactive[Mode] = reactive("coach")
+    weakest: reactive[Step | None] = reactive(None)
+
+    def __init__(self, library: Library, trainee: str = "", mode: Mode = "coach") -> None:
+        super().__init__()
+        self.library = library
+        self.trainee = trainee
+        self.set_reactive(HomeScreen.mode, mode)
+        self.scenario_id: str | None = None
+        self.persona_id: str | None = None
+        self._rng = random.Random()
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home-body"):
+            with Vertical(id="pickers"):
+                yield Input(placeholder="Search scenarios and callers (/)", id="search")
+                yield Label("Scenarios", classes="list-title")
+                yield OptionList(id="scenarios")
+                yield Label("Callers", classes="list-title")
+                yield OptionList(id="personas")
+            with VerticalScroll(id="preview"):
+                yield Static(id="preview-text", markup=False)
+        with Horizontal(id="home-controls"):
+            yield Input(self.trainee, placeholder="Your name", id="trainee", max_length=60)
+            yield Button("", id="mode")
+            yield Button("Start ▶", id="start", variant="primary")
+            yield Button("Surprise", id="surprise")
+            yield Button("Weakest", id="drill")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "deescalate"
+        self.sub_title = "practice room"
+        self._fill("")
+        if DEFAULT_SCENARIO in self.library.scenarios:
+            self._pick_scenario(DEFAULT_SCENARIO)
+        elif self.library.scenarios:
+            self._pick_scenario(sorted(self.library.scenarios)[0])
+        self._ready = True
+        self.watch_mode()
+        self.watch_weakest()
+        self.query_one("#scenarios", OptionList).focus()
+        if not self.library.scenarios or not self.library.playable_personas():
+            self.query_one("#preview-text", Static).update(
+                Text(
+                    "No scenarios or callers found.\n\nAdd YAML files with --library DIR, or run "
+                    "`deescalate check` to see what failed to load."
+                )
+            )
+
+    # Lists -------------------------------------------------------------------------------
+
+    def _fill(self, query: str) -> None:
+        words = query.lower().split()
+        scenarios = self.query_one("#scenarios", OptionList)
+        personas = self.query_one("#personas", OptionList)
+        scenarios.clear_options()
+        personas.clear_options()
+        for ident, entry in sorted(
+            self.library.scenarios.items(), key=lambda kv: (kv[1].item.difficulty, kv[0])
+        ):
+            blob = search_blob_scenario(entry.item)
+            if all(w in blob for w in words):
+                scenarios.add_option(Option(scenario_prompt(entry.item), id=ident))
+        for person in self.library.playable_personas():
+            blob = search_blob_persona(person.item)
+            if all(w in blob for w in words):
+                personas.add_option(Option(persona_prompt(person.item), id=person.item.id))
+        self._highlight(scenarios, self.scenario_id)
+        self._highlight(personas, self.persona_id)
+
+    @staticmethod
+    def _highlight(options: OptionList, ident: str | None) -> None:
+        if ident is None:
+            return
+        try:
+            options.highlighted = options.get_option_index(ident)
+        except KeyError:
+            return
+
+    def _pick_scenario(self, ident: str) -> None:
+        self.scenario_id = ident
+        scenario = self.library.scenarios[ident].item
+        if scenario.default_persona in self.library.personas:
+            self.persona_id = scenario.default_persona
+        self._highlight(self.query_one("#scenarios", OptionList), ident)
+        self._highlight(self.query_one("#personas", OptionList), self.persona_id)
+        self._preview()
+
+    def _preview(self) -> None:
+        if self.scenario_id is None or self.persona_id is None:
+            return
+        scenario = self.library.scenarios[self.scenario_id].item
+        persona = self.library.personas[self.persona_id].item
+        text = brief_text(scenario, persona)
+        if persona.tactics:
+            text.append("\nTactics\n", style="bold")
+            text.append("  " + ", ".join(t.id for t in persona.tactics) + "\n")
+        text.append(f"\nMode: {self.mode}\n", style="dim")
+        self.query_one("#preview-text", Static).update(text)
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#scenarios", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#scenarios")
+    def _scenario_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id and event.option_id != self.scenario_id:
+            self._pick_scenario(event.option_id)
+
+    @on(OptionList.OptionSelected, "#scenarios")
+    def _scenario_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self._pick_scenario(event.option_id)
+        self.query_one("#personas", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#personas")
+    def _persona_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id:
+            self.persona_id = event.option_id
+            self._preview()
+
+    @on(OptionList.OptionSelected, "#personas")
+    def _persona_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.persona_id = event.option_id
+            self._preview()
+        self.query_one("#start", Button).focus()
+
+    @on(Input.Submitted, "#trainee")
+    def _name_done(self) -> None:
+        self.action_start()
+
+    @on(Input.Changed, "#trainee")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self.trainee = event.value.strip()
+
+    # Buttons and keys ----------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {
+            "start": self.action_start,
+            "surprise": self.action_surprise,
+            "drill": self.action_drill,
+            "mode": self.action_toggle_mode,
+        }
+        if event.button.id in actions:
+            actions[event.button.id]()
+
+    def watch_mode(self) -> None:
+        if self._ready:
+            label = "Mode: Coach" if self.mode == "coach" else "Mode: Exam"
+            self.query_one("#mode", Button).label = label
+            self._preview()
+
+    def watch_weakest(self) -> None:
+        if self._ready:
+            drill = self.query_one("#drill", Button)
+            drill.display = self.weakest is not None
+            if self.weakest is not None:
+                drill.label = f"Drill: {STEP_TITLES[self.weakest].split()[0].lower()}…"
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "drill":
+            return self.weakest is not None
+        return True
+
+    def action_toggle_mode(self) -> None:
+        self.mode = "exam" if self.mode == "coach" else "coach"
+        self.post_message(self.TraineeChanged(self.trainee, self.mode))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(TextScreen("Keys", HOME_HELP))
+
+    def action_start(self) -> None:
+        if self.scenario_id is None or self.persona_id is None:
+            self.notify("Pick a scenario and a caller first.", severity="warning")
+            return
+        self._request(self.scenario_id, self.persona_id, self.mode)
+
+    def action_surprise(self) -> None:
+        scenarios = sorted(self.library.scenarios)
+        personas = [e.item.id for e in self.library.playable_personas()]
+        if not scenarios or not personas:
+            self.notify("The library is empty.", severity="warning")
+            return
+        scenario_id = self._rng.choice(scenarios)
+        persona_id = self._rng.choice(personas)
+        self._pick_scenario(scenario_id)
+        self.persona_id = persona_id
+        self._request(scenario_id, persona_id, self.mode)
+
+    def action_drill(self) -> None:
+        if self.weakest is None:
+            return
+        need = DRILL_NEED[self.weakest]
+        personas = self.library.playable_personas()
+        if not personas or not self.library.scenarios:
+            return
+        best = max(personas, key=lambda e: (getattr(e.item.needs, need), e.item.id))
+        scenario_id = self.scenario_id or sorted(self.library.scenarios)[0]
+        self.notify(f"Drilling '{STEP_TITLES[self.weakest]}' in coach mode.")
+        self._request(scenario_id, best.item.id, "coach")
+
+    def _request(self, scenario_id: str, persona_id: str, mode: Mode) -> None:
+        trainee = clean(self.query_one("#trainee", Input).value.strip(), 60)
+        self.trainee = trainee
+        self.post_message(self.TraineeChanged(trainee, self.mode))
+        spec = CallSpec(
+            persona=self.library.personas[persona_id].item,
+            scenario=self.library.scenarios[scenario_id].item,
+            mode=mode,
+            trainee=trainee,
+            seed=self._rng.randrange(1, 2**31),
+            persona_hash=self.library.personas[persona_id].digest,
+            scenario_hash=self.library.scenarios[scenario_id].digest,
+        )
+        self.post_message(self.StartRequested(spec))

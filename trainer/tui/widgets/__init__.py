@@ -1,0 +1,1 @@
+"""Widgets of the practice room: they show what they are given and post what happened."""
