@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from trainer import __version__
 from trainer.errors import UserError
 from trainer.library import Library
-from trainer.models.grade import Grade, GradeContext, StepVerdict
 from trainer.models.persona import Persona, Temperament
 from trainer.models.record import SessionRecord
 from trainer.models.scenario import Scenario
@@ -25,44 +23,13 @@ CALM_DOWN = "Calm down, please. That's our policy."
 FIXED = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
-class StubGrader:
-    """Keyword grader until the real one lands."""
-
-    def grade(self, reply: str, context: GradeContext | None = None) -> Grade:
-        low = reply.lower()
-        flags = []
-        if "calm down" in low:
-            flags.append("calm_down")
-        if "policy" in low:
-            flags.append("policy_wall")
-        bad = bool(flags)
-        person = any(w in low for w in ("frustrat", "understand", "must be")) and not bad
-        apology = bool(re.search(r"\bi'?m (so |really )?sorry\b", low)) and " but " not in low
-        ask = any(w in low for w in ("what can i do", "would it help", "call you back")) and not bad
-        remedies = []
-        if context and context.scenario:
-            remedies = [
-                r.id for r in context.scenario.remedies if any(k in low for k in r.keywords)
-            ]
-        if context and reply in context.previous_replies:
-            flags.append("repeated_reply")
-
-        def v(ok: bool) -> StepVerdict:
-            return StepVerdict(passed=ok, score=0.9 if ok else 0.1)
-
-        return Grade(
-            person=v(person),
-            job=v(not bad),
-            apology=v(apology),
-            ask=v(ask),
-            flags=flags,
-            remedies_offered=remedies,
-        )
-
-
 @pytest.fixture(scope="session")
 def grader() -> GraderLike:
-    return StubGrader()
+    """The real grader, loaded once."""
+    from trainer.grading import get_grader
+
+    loaded: GraderLike = get_grader()
+    return loaded
 
 
 def clock() -> datetime:
