@@ -91,7 +91,9 @@ def make_library() -> Library:
             id="markup-mal",
             name="Mal [bold]Markup[/bold]",
             address_as="Mr [i]Markup[/i]",
-            lines={**LINES, "vent": [MARKUP_LINE], "restate": [MARKUP_LINE]},
+            lines={move: [MARKUP_LINE] for move in LINES},
+            triggers=[{"flag": "calm_down", "anger": 2, "say": [MARKUP_LINE]}],
+            tactics=[{"id": "manager_demand", "at": 8.5, "lines": [MARKUP_LINE]}],
         )
     )
     for persona in (calm, tricky):

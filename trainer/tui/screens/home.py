@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from trainer.library import DEFAULT_SCENARIO, Library
 from trainer.models import STEP_TITLES, Persona, Scenario, Step
@@ -181,8 +181,26 @@ class HomeScreen(Screen[None]):
             blob = search_blob_persona(person.item)
             if all(w in blob for w in words):
                 personas.add_option(Option(persona_prompt(person.item), id=person.item.id))
+        # Keep the choice visible: when the search hides it, the first match is picked.
+        if scenarios.option_count and not self._has(scenarios, self.scenario_id):
+            first = scenarios.get_option_at_index(0).id
+            if first is not None:
+                self._pick_scenario(first)
+        if personas.option_count and not self._has(personas, self.persona_id):
+            self.persona_id = personas.get_option_at_index(0).id
+            self._preview()
         self._highlight(scenarios, self.scenario_id)
         self._highlight(personas, self.persona_id)
+
+    @staticmethod
+    def _has(options: OptionList, ident: str | None) -> bool:
+        if ident is None:
+            return False
+        try:
+            options.get_option(ident)
+        except OptionDoesNotExist:
+            return False
+        return True
 
     @staticmethod
     def _highlight(options: OptionList, ident: str | None) -> None:
@@ -190,7 +208,7 @@ class HomeScreen(Screen[None]):
             return
         try:
             options.highlighted = options.get_option_index(ident)
-        except KeyError:
+        except OptionDoesNotExist:
             return
 
     def _pick_scenario(self, ident: str) -> None:

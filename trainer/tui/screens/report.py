@@ -50,10 +50,10 @@ def steps_text(data: ReportData) -> Text:
         out.append(f" {report.rate:4.0%}\n")
         for reply in report.passed[:SHOWN_REPLIES]:
             out.append("   ✔ ", style="green")
-            out.append(f'"{one_line(reply, 90)}"\n')
+            out.append(f'"{one_line(reply, 72)}"\n')
         for reply in report.failed[:SHOWN_REPLIES]:
             out.append("   ✘ ", style="red")
-            out.append(f'"{one_line(reply, 90)}"\n')
+            out.append(f'"{one_line(reply, 72)}"\n')
         more = (
             len(report.passed)
             + len(report.failed)
@@ -105,7 +105,7 @@ class ReportScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,enter", "new_call", "New call"),
         Binding("r", "again", "Same call again"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     class Again(Message):
@@ -126,6 +126,7 @@ class ReportScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="report"):
             yield Static(summary_text(self.data, self.spec, self.saved), id="report-summary")
+            yield Static(practise_text(self.data), id="report-practise")
             yield Static(Text("Anger over the call", style="bold underline"))
             yield Sparkline(self.data.anger or [0.0], id="report-anger")
             yield Static(
@@ -137,7 +138,6 @@ class ReportScreen(Screen[None]):
             )
             yield Static(steps_text(self.data), id="report-steps")
             yield Static(craft_text(self.data), id="report-craft")
-            yield Static(practise_text(self.data), id="report-practise")
         yield Footer()
 
     def on_mount(self) -> None:

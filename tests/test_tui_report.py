@@ -1,0 +1,69 @@
+"""The report screen's content, and the report data it is built from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_tui_call import make_app, say, settle, start_call
+from test_tui_support import GOOD, RUDE
+from textual.widgets import Sparkline, Static
+
+from trainer.models import SessionRecord
+from trainer.tui.report_data import build_report
+from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.report import ReportScreen
+
+
+def text_of(screen: ReportScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_report_shows_steps_flags_anger_holds_and_practice(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start_call(pilot)
+        await say(pilot, RUDE)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("enter", "enter", "enter")  # no words, reason prefilled, 60 s
+        await settle(pilot)
+        await say(pilot, "Thanks for waiting. " + GOOD)
+        await pilot.press("f10", "y")
+        await settle(pilot)
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        summary = text_of(report, "#report-summary")
+        assert "Outcome: abandoned" in summary
+        assert "Tess Tester · Charged twice for one month · coach mode" in summary
+        assert "Saved: " in summary and ".json" in summary
+        steps = text_of(report, "#report-steps")
+        assert "Remember the person" in steps and "50%" in steps
+        assert '✘ "Calm down, idiot.' in steps
+        assert "✔ \"Thanks for waiting. I'm so sorry" in steps
+        craft = text_of(report, "#report-craft")
+        assert "- told them to calm down or was dismissive ×1" in craft
+        assert "✘ asked permission before the hold" in craft
+        assert "✔ gave a reason" in craft
+        assert "✔ thanked them on return" in craft
+        practise = text_of(report, "#report-practise")
+        assert practise.count("\n") >= 3
+        assert " 1. " in practise and " 3. " in practise
+        anger = report.query_one("#report-anger", Sparkline)
+        # start, then reply, hold, back and end
+        assert anger.data is not None and len(list(anger.data)) == 5
+        assert text_of(report, "#report-anger-values").strip().startswith("7.0 →")
+        await pilot.press("pagedown", "end", "home")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+def test_build_report_with_no_replies() -> None:
+    record = SessionRecord(persona="p", scenario="s", seed=1, outcome="abandoned", opening="Hi")
+    data = build_report(record, 6.0)
+    assert data.replies == 0
+    assert all(step.rate == 0.0 for step in data.steps)
+    assert data.anger == [6.0]
+    assert data.final_line == "Hi"
+    assert len(data.practise) == 3
+    assert data.practise[0].startswith("Send at least one reply")
