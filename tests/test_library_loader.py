@@ -158,7 +158,10 @@ def test_extends_cycle(lib_dir: Path) -> None:
     edit(persona, "id: fixture-base\n", "id: fixture-base\nextends: fixture-child\n")
     (lib_dir / "personas" / "child.yaml").write_text("id: fixture-child\nextends: fixture-base\n")
     msgs = messages(load(lib_dir))
-    assert "personas/child.yaml:2:10: extends cycle: fixture-child -> fixture-base -> fixture-child" in msgs
+    assert (
+        "personas/child.yaml:2:10: extends cycle: fixture-child -> fixture-base -> fixture-child"
+        in msgs
+    )
     assert (
         f"personas/fixture-base.yaml:{line_of(persona, 'extends:')}:10: "
         "extends cycle: fixture-base -> fixture-child -> fixture-base" in msgs
@@ -167,9 +170,7 @@ def test_extends_cycle(lib_dir: Path) -> None:
 
 def test_extends_unknown(lib_dir: Path) -> None:
     (lib_dir / "personas" / "child.yaml").write_text("id: fixture-child\nextends: nobody\n")
-    assert messages(load(lib_dir)) == [
-        "personas/child.yaml:2:10: extends unknown persona 'nobody'"
-    ]
+    assert messages(load(lib_dir)) == ["personas/child.yaml:2:10: extends unknown persona 'nobody'"]
 
 
 def test_extends_inherits_and_overrides(lib_dir: Path) -> None:
@@ -251,7 +252,9 @@ def test_unknown_trigger_flag(lib_dir: Path) -> None:
     persona = lib_dir / "personas" / "fixture-base.yaml"
     edit(persona, "  - flag: calm_down", "  - flag: calm_dwn")
     (msg,) = messages(load(lib_dir))
-    assert msg.startswith(f"personas/fixture-base.yaml:{line_of(persona, 'calm_dwn')}:5: triggers[0]: ")
+    assert msg.startswith(
+        f"personas/fixture-base.yaml:{line_of(persona, 'calm_dwn')}:5: triggers[0]: "
+    )
     assert "unknown flag 'calm_dwn'" in msg
 
 
@@ -261,3 +264,26 @@ def test_lookup_errors_name_known_ids(lib_dir: Path) -> None:
         lib.persona("nope")
     with pytest.raises(UserError, match="unknown scenario 'nope'; known: fixture-billing"):
         lib.scenario("nope")
+
+
+def test_user_override_may_extend_the_persona_it_replaces(lib_dir: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "personas"
+    mine.mkdir(parents=True)
+    (mine / "softer.yaml").write_text(
+        "id: fixture-base\nextends: fixture-base\ntemperament:\n  anger: 4\n"
+    )
+    lib = Library.load([lib_dir, tmp_path / "mine"], bundled=False)
+    assert messages(lib) == []
+    persona = lib.personas["fixture-base"].item
+    assert persona.temperament.anger == 4
+    assert persona.name == "Fran Fixture"
+
+
+def test_scenario_cannot_default_to_an_archetype(lib_dir: Path) -> None:
+    persona = lib_dir / "personas" / "fixture-base.yaml"
+    edit(persona, "id: fixture-base\n", "id: fixture-base\nabstract: true\n")
+    scenario = lib_dir / "scenarios" / "fixture-billing.yaml"
+    assert messages(load(lib_dir)) == [
+        f"scenarios/fixture-billing.yaml:{line_of(scenario, 'default_persona')}:18: "
+        "default_persona 'fixture-base' is an archetype; pick a playable persona"
+    ]

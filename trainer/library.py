@@ -53,6 +53,8 @@ class _Raw:
     data: CommentedMap
     origin: str
     digest: str
+    layer: int = 0
+    """Bundled is 0, each user folder (in order) or file list a later layer that overrides."""
 
 
 def _yaml() -> YAML:
@@ -123,7 +125,7 @@ def _dotted(loc: Sequence[int | str]) -> str:
     return out or "file"
 
 
-def _describe(err: dict[str, Any]) -> str:
+def _describe(err: Any) -> str:
     """Turn one pydantic error into a message a trainer can act on."""
     loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
     where = _dotted(loc)
@@ -136,7 +138,12 @@ def _describe(err: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         return f"unknown key `{where}`"
     if kind in {"less_than_equal", "less_than", "greater_than_equal", "greater_than"}:
-        op = {"less_than_equal": "<=", "less_than": "<", "greater_than_equal": ">=", "greater_than": ">"}[kind]
+        op = {
+            "less_than_equal": "<=",
+            "less_than": "<",
+            "greater_than_equal": ">=",
+            "greater_than": ">",
+        }[kind]
         bound = next(iter(ctx.values())) if ctx else "?"
         if isinstance(bound, float) and bound.is_integer():
             bound = int(bound)
@@ -241,6 +248,7 @@ class Library:
     scenarios: dict[str, Entry[Scenario]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _unparsed: int = 0
+    _stacks: dict[str, list[_Raw]] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -258,15 +266,16 @@ class Library:
         if bundled:
             layers.append(("bundled", [BUNDLED_PERSONAS, BUNDLED_SCENARIOS]))
         user_dirs = list(library_dirs(extra_dirs) if use_env else extra_dirs)
-        if user_dirs:
-            layers.append(("user", user_dirs))
+        layers.extend(("user", [d]) for d in user_dirs)
         if files:
             layers.append(("user", list(files)))
-        for origin, paths in layers:
+        for layer, (origin, paths) in enumerate(layers):
             for path in paths:
                 if not path.exists():
                     if origin == "user":
-                        problems.append(Problem(display_path(path), 1, 1, "no such file or directory"))
+                        problems.append(
+                            Problem(display_path(path), 1, 1, "no such file or directory")
+                        )
                     continue
                 for file in yaml_files([path]):
                     data, found = read_yaml(file)
@@ -274,7 +283,8 @@ class Library:
                     if data is None:
                         continue
                     digest = hashlib.sha256(file.read_bytes()).hexdigest()
-                    raws.append(_Raw(file, _sniff_kind(file, data), data, origin, digest))
+                    kind = _sniff_kind(file, data)
+                    raws.append(_Raw(file, kind, data, origin, digest, layer))
         lib = cls(problems=problems)
         # A file that is not even YAML hides its id; then a "missing" default persona may
         # well be in it, so that follow-on message is left out.
@@ -284,6 +294,7 @@ class Library:
 
     def _build(self, raws: list[_Raw]) -> None:
         by_kind: dict[Kind, dict[str, _Raw]] = {"persona": {}, "scenario": {}}
+        self._stacks: dict[str, list[_Raw]] = {}
         for raw in raws:
             ident = raw.data.get("id")
             if not isinstance(ident, str):
@@ -291,7 +302,7 @@ class Library:
             table = by_kind[raw.kind]
             if ident in table:
                 prev = table[ident]
-                if prev.origin == raw.origin and prev.path != raw.path:
+                if prev.layer == raw.layer and prev.path != raw.path:
                     line, col = _position(raw.data, ["id"])
                     self.problems.append(
                         Problem(
@@ -303,7 +314,11 @@ class Library:
                     )
                     continue
             table[ident] = raw  # a later layer (user) overrides an earlier one (bundled)
-        chosen = set(map(id, by_kind["persona"].values())) | set(map(id, by_kind["scenario"].values()))
+            if raw.kind == "persona":
+                self._stacks.setdefault(ident, []).append(raw)
+        chosen = set(map(id, by_kind["persona"].values())) | set(
+            map(id, by_kind["scenario"].values())
+        )
         for raw in raws:
             if id(raw) not in chosen and not isinstance(raw.data.get("id"), str):
                 self._validate_alone(raw)
@@ -313,17 +328,15 @@ class Library:
             self._load_scenario(ident, raw)
         for ident, entry in self.scenarios.items():
             wanted = entry.item.default_persona
-            if wanted not in by_kind["persona"] and not self._unparsed:
+            message = ""
+            if wanted in self.personas and self.personas[wanted].item.abstract:
+                message = f"default_persona {wanted!r} is an archetype; pick a playable persona"
+            elif wanted not in by_kind["persona"] and not self._unparsed:
+                message = f"default_persona {wanted!r} is not a persona in the library"
+            if message:
                 raw = by_kind["scenario"][ident]
                 line, col = _position(raw.data, ["default_persona"])
-                self.problems.append(
-                    Problem(
-                        display_path(raw.path),
-                        line,
-                        col,
-                        f"default_persona {wanted!r} is not a persona in the library",
-                    )
-                )
+                self.problems.append(Problem(display_path(raw.path), line, col, message))
 
     def _validate_alone(self, raw: _Raw) -> None:
         model: type[BaseModel] = Persona if raw.kind == "persona" else Scenario
@@ -335,7 +348,7 @@ class Library:
     def _chain(self, raw: _Raw, table: dict[str, _Raw]) -> list[_Raw] | None:
         """The file and its ancestors (child first), or None after reporting a problem."""
         chain = [raw]
-        seen = {raw.data.get("id")}
+        seen = {id(raw)}
         node = raw
         while "extends" in node.data and node.data["extends"] is not None:
             parent_id = node.data["extends"]
@@ -346,14 +359,21 @@ class Library:
                     Problem(where, line, col, f"extends unknown persona {parent_id!r}")
                 )
                 return None
-            if parent_id in seen:
+            parent = table[parent_id]
+            if parent_id == node.data.get("id"):
+                # A user file that extends the bundled persona it overrides (same id).
+                stack = self._stacks.get(parent_id, [])
+                below = [r for r in stack[: stack.index(node)]] if node in stack else []
+                if below:
+                    parent = below[-1]
+            if id(parent) in seen:
                 names = " -> ".join(str(r.data.get("id")) for r in chain) + f" -> {parent_id}"
                 line, col = _position(raw.data, ["extends"])
                 where = display_path(raw.path)
                 self.problems.append(Problem(where, line, col, f"extends cycle: {names}"))
                 return None
-            seen.add(parent_id)
-            node = table[parent_id]
+            seen.add(id(parent))
+            node = parent
             chain.append(node)
         return chain
 

@@ -45,13 +45,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: library)")
     check.add_argument("--coverage", action="store_true", help="show which tactics are covered")
-    check.add_argument(
-        "--examples", action="store_true", help="run each persona's sample replies"
-    )
+    check.add_argument("--examples", action="store_true", help="run each persona's sample replies")
     add_library_option(check)
     check.set_defaults(handler=check_cmd)
 
-    schema = subparsers.add_parser("schema", help="print the JSON Schema for persona or scenario files")
+    schema = subparsers.add_parser(
+        "schema", help="print the JSON Schema for persona or scenario files"
+    )
     schema.add_argument("kind", choices=["persona", "scenario"])
     schema.set_defaults(handler=schema_cmd)
 
@@ -179,8 +179,8 @@ def _print_coverage(lib: Library) -> None:
         for tactic in entry.item.tactics:
             by_tactic[tactic.id].append(entry.item.id)
     print("\ntactic coverage:")
-    for tactic, personas in by_tactic.items():
-        print(f"  {tactic:26} {', '.join(personas) if personas else '-- none --'}")
+    for tactic_id, personas in by_tactic.items():
+        print(f"  {tactic_id:26} {', '.join(personas) if personas else '-- none --'}")
     uncovered = [t for t, p in by_tactic.items() if not p]
     print(f"covered {len(TACTICS) - len(uncovered)} of {len(TACTICS)} tactics")
     if uncovered:
