@@ -14,7 +14,9 @@ import pytest
 BASE = Path(__file__).parent / "fixtures" / "library"
 
 
-def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})}
     full_env.pop("DEESCALATE_LIBRARY", None)
     return subprocess.run(
@@ -57,7 +59,8 @@ def test_check_broken_files_one_line_each_and_exit_1(lib_copy: Path) -> None:
     assert "Traceback" not in out.stdout + out.stderr
     lines = out.stdout.splitlines()
     assert any(
-        line.startswith("personas/fixture-base.yaml:") and "temperament.anger must be <= 10 (got 12)" in line
+        line.startswith("personas/fixture-base.yaml:")
+        and "temperament.anger must be <= 10 (got 12)" in line
         for line in lines
     )
     assert any(line.startswith("personas/junk.yaml:") and "invalid YAML" in line for line in lines)
