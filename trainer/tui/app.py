@@ -9,11 +9,12 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import random
+import sys
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -21,7 +22,6 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from trainer.errors import UserError
-from trainer.library import Library
 from trainer.tui.contract import (
     CallSpec,
     Listener,
@@ -30,13 +30,16 @@ from trainer.tui.contract import (
     default_session_factory,
 )
 from trainer.tui.grader_host import GraderFactory, GraderHost, default_grader_factory
-from trainer.tui.messages import GraderFailed, GraderReady
+from trainer.tui.messages import GraderFailed, GraderReady, LibraryLoaded
 from trainer.tui.saving import Saver
-from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.dialogs import ConfirmScreen
 from trainer.tui.screens.home import HomeScreen
-from trainer.tui.screens.report import ReportScreen
 from trainer.tui.userdata import Settings, data_dir
+
+if TYPE_CHECKING:
+    from trainer.library import Library
+    from trainer.tui.screens.call import CallScreen
+    from trainer.tui.screens.report import ReportScreen
 
 
 class DeescalateApp(App[int]):
@@ -65,7 +68,8 @@ class DeescalateApp(App[int]):
         use_store: bool = True,
     ) -> None:
         super().__init__()
-        self.library = library if library is not None else Library.load(list(library_dirs or []))
+        self.library: Library | None = library
+        self.library_dirs = list(library_dirs or [])
         self.grader_factory = grader_factory or default_grader_factory
         self.session_factory = session_factory or default_session_factory
         self.home_dir = home or data_dir()
@@ -75,6 +79,10 @@ class DeescalateApp(App[int]):
         self.saver = Saver(self.home_dir, use_store=use_store)
         self.grader_seconds: float | None = None
         self.first_paint: float | None = None
+        """`time.monotonic()` after the first screen was rendered."""
+        self.grader_ready_at: float | None = None
+        self.heavy_at_paint: bool | None = None
+        """Whether torch or transformers had been imported by the first paint (should be False)."""
         self.last_saved: str = ""
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -84,16 +92,39 @@ class DeescalateApp(App[int]):
         return HomeScreen(self.library, self.settings.trainee, mode)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        """The first screen is up: only now start the slow work, one piece after another."""
         self.first_paint = time.monotonic()
-        self._load_grader()
-        self._open_store()
-        if self.library.problems:
-            count = len(self.library.problems)
+        self.heavy_at_paint = "torch" in sys.modules or "transformers" in sys.modules
+        if self.library is None:
+            self._load_library()
+        else:
+            self.post_message(LibraryLoaded(self.library))
+
+    @work(thread=True, group="library", exclusive=True)
+    def _load_library(self) -> None:
+        """Parse the persona and scenario files off the event loop."""
+        from trainer.library import Library
+
+        self.post_message(LibraryLoaded(Library.load(self.library_dirs)))
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        library = message.library
+        self.library = library
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.set_library(library)
+        if library.problems:
+            count = len(library.problems)
             self.notify(
                 f"{count} library file problem{'s' if count > 1 else ''}; "
                 "run `deescalate check` to see them.",
                 severity="warning",
             )
+        self._load_grader()
+        self._open_store()
 
     @work(thread=True, group="store")
     def _open_store(self) -> None:
@@ -154,6 +185,7 @@ class DeescalateApp(App[int]):
 
     def on_grader_ready(self, message: GraderReady) -> None:
         self.grader_seconds = message.seconds
+        self.grader_ready_at = time.monotonic()
         self.grader_state = "ready"
 
     def on_grader_failed(self, message: GraderFailed) -> None:
@@ -175,6 +207,8 @@ class DeescalateApp(App[int]):
 
     def start_call(self, spec: CallSpec) -> CallScreen | None:
         """Start a Session for `spec` and show the call screen."""
+        from trainer.tui.screens.call import CallScreen
+
         listeners: list[Listener] = list(self.saver.listeners(spec))
         try:
             session = self.session_factory(spec, self.grader, listeners)
@@ -186,6 +220,8 @@ class DeescalateApp(App[int]):
         return screen
 
     def on_call_screen_ended(self, message: CallScreen.Ended) -> None:
+        from trainer.tui.screens.report import ReportScreen
+
         screen = message.call_screen
         saved = self.saver.finish(screen.session.record)
         self.last_saved = saved
@@ -206,6 +242,8 @@ class DeescalateApp(App[int]):
         self.settings.save(self.home_dir)
 
     def _active_call(self) -> CallScreen | None:
+        from trainer.tui.screens.call import CallScreen
+
         for screen in reversed(self.screen_stack):
             if isinstance(screen, CallScreen) and not screen.finished:
                 return screen

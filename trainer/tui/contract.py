@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from trainer.models import Mood, Outcome, Persona, Scenario, SessionRecord, Turn
 from trainer.tui.grader_host import GraderLike
+
+if TYPE_CHECKING:
+    from trainer.models import Mood, Outcome, Persona, Scenario, SessionRecord, Turn
 
 Mode = Literal["coach", "exam"]
 Listener = Callable[[Any], None]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from trainer.models.grade import Grade, GradeContext
+if TYPE_CHECKING:
+    from trainer.models.grade import Grade, GradeContext
 
 
 class GraderLike(Protocol):

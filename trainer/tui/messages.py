@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from trainer.models.record import Turn
+if TYPE_CHECKING:
+    from trainer.library import Library
+    from trainer.models.record import Turn
 
 
 class GraderReady(Message):
@@ -47,3 +51,11 @@ class HintReady(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class LibraryLoaded(Message):
+    """The persona and scenario files have been read."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trainer.errors import UserError, display_path
-from trainer.models import STEPS, SessionRecord, Step
 from trainer.tui.contract import CallSpec, Listener
 from trainer.tui.userdata import save_record_json
 
 if TYPE_CHECKING:
+    from trainer.models import SessionRecord, Step
     from trainer.store import Recorder, Store
 
 
@@ -100,6 +100,8 @@ class Saver:
 
     def weakest_step(self, trainee: str) -> Step | None:
         """The step the trainee passes least often over their stored calls (None without)."""
+        from trainer.models import STEPS
+
         store = self.store
         if store is None or not trainee:
             return None

@@ -7,8 +7,10 @@ import os
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.models.record import SessionRecord
+if TYPE_CHECKING:
+    from trainer.models.record import SessionRecord
 
 
 def data_dir() -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,8 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from trainer.models import Persona, Scenario
 from trainer.tui.safe import clean
+
+if TYPE_CHECKING:
+    from trainer.models import Persona, Scenario
 
 
 class ConfirmScreen(ModalScreen[bool]):

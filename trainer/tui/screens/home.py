@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -16,14 +16,16 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from trainer.library import DEFAULT_SCENARIO, Library
-from trainer.models import STEP_TITLES, Persona, Scenario, Step
 from trainer.tui.contract import CallSpec, Mode
 from trainer.tui.safe import clean, one_line
 from trainer.tui.screens.dialogs import TextScreen, brief_text
 
+if TYPE_CHECKING:
+    from trainer.library import Library
+    from trainer.models import Persona, Scenario, Step
+
 # Which persona need a weak step calls for when drilling it.
-DRILL_NEED: dict[Step, str] = {
+DRILL_NEED: dict[str, str] = {
     "person": "vent",
     "job": "compensation",
     "apology": "apology",
@@ -114,7 +116,9 @@ class HomeScreen(Screen[None]):
     mode: reactive[Mode] = reactive("coach")
     weakest: reactive[Step | None] = reactive(None)
 
-    def __init__(self, library: Library, trainee: str = "", mode: Mode = "coach") -> None:
+    def __init__(
+        self, library: Library | None = None, trainee: str = "", mode: Mode = "coach"
+    ) -> None:
         super().__init__()
         self.library = library
         self.trainee = trainee
@@ -146,16 +150,28 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "deescalate"
         self.sub_title = "practice room"
-        self._fill("")
-        if DEFAULT_SCENARIO in self.library.scenarios:
-            self._pick_scenario(DEFAULT_SCENARIO)
-        elif self.library.scenarios:
-            self._pick_scenario(sorted(self.library.scenarios)[0])
         self._ready = True
         self.watch_mode()
         self.watch_weakest()
         self.query_one("#scenarios", OptionList).focus()
-        if not self.library.scenarios or not self.library.playable_personas():
+        if self.library is None:
+            self.query_one("#preview-text", Static).update(
+                Text("Loading scenarios and callers…", style="italic")
+            )
+        else:
+            self.set_library(self.library)
+
+    def set_library(self, library: Library) -> None:
+        """Show the loaded library and pick the default scenario."""
+        from trainer.library import DEFAULT_SCENARIO
+
+        self.library = library
+        self._fill(self.query_one("#search", Input).value)
+        if DEFAULT_SCENARIO in library.scenarios:
+            self._pick_scenario(DEFAULT_SCENARIO)
+        elif library.scenarios:
+            self._pick_scenario(sorted(library.scenarios)[0])
+        if not library.scenarios or not library.playable_personas():
             self.query_one("#preview-text", Static).update(
                 Text(
                     "No scenarios or callers found.\n\nAdd YAML files with --library DIR, or run "
@@ -166,6 +182,8 @@ class HomeScreen(Screen[None]):
     # Lists -------------------------------------------------------------------------------
 
     def _fill(self, query: str) -> None:
+        if self.library is None:
+            return
         words = query.lower().split()
         scenarios = self.query_one("#scenarios", OptionList)
         personas = self.query_one("#personas", OptionList)
@@ -212,6 +230,8 @@ class HomeScreen(Screen[None]):
             return
 
     def _pick_scenario(self, ident: str) -> None:
+        if self.library is None:
+            return
         self.scenario_id = ident
         scenario = self.library.scenarios[ident].item
         if scenario.default_persona in self.library.personas:
@@ -221,7 +241,7 @@ class HomeScreen(Screen[None]):
         self._preview()
 
     def _preview(self) -> None:
-        if self.scenario_id is None or self.persona_id is None:
+        if self.library is None or self.scenario_id is None or self.persona_id is None:
             return
         scenario = self.library.scenarios[self.scenario_id].item
         persona = self.library.personas[self.persona_id].item
@@ -296,6 +316,8 @@ class HomeScreen(Screen[None]):
             drill = self.query_one("#drill", Button)
             drill.display = self.weakest is not None
             if self.weakest is not None:
+                from trainer.models import STEP_TITLES
+
                 drill.label = f"Drill: {STEP_TITLES[self.weakest].split()[0].lower()}…"
             self.refresh_bindings()
 
@@ -315,12 +337,17 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(TextScreen("Keys", HOME_HELP))
 
     def action_start(self) -> None:
+        if self.library is None:
+            self.notify("Still loading the scenarios…", severity="warning")
+            return
         if self.scenario_id is None or self.persona_id is None:
             self.notify("Pick a scenario and a caller first.", severity="warning")
             return
         self._request(self.scenario_id, self.persona_id, self.mode)
 
     def action_surprise(self) -> None:
+        if self.library is None:
+            return
         scenarios = sorted(self.library.scenarios)
         personas = [e.item.id for e in self.library.playable_personas()]
         if not scenarios or not personas:
@@ -333,8 +360,10 @@ class HomeScreen(Screen[None]):
         self._request(scenario_id, persona_id, self.mode)
 
     def action_drill(self) -> None:
-        if self.weakest is None:
+        if self.weakest is None or self.library is None:
             return
+        from trainer.models import STEP_TITLES
+
         need = DRILL_NEED[self.weakest]
         personas = self.library.playable_personas()
         if not personas or not self.library.scenarios:
@@ -345,6 +374,8 @@ class HomeScreen(Screen[None]):
         self._request(scenario_id, best.item.id, "coach")
 
     def _request(self, scenario_id: str, persona_id: str, mode: Mode) -> None:
+        if self.library is None:
+            return
         trainee = clean(self.query_one("#trainee", Input).value.strip(), 60)
         self.trainee = trainee
         self.post_message(self.TraineeChanged(trainee, self.mode))

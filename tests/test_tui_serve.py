@@ -1,0 +1,64 @@
+"""`deescalate serve`: options and the command each browser session runs."""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from trainer.cli import build_parser
+from trainer.cli.serve import app_command
+
+
+def test_serve_defaults_to_localhost_8000() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.library) == ("127.0.0.1", 8000, [])
+
+
+def test_serve_command_runs_this_python_with_the_library(tmp_path: Path) -> None:
+    args = build_parser().parse_args(
+        ["serve", "--host", "0.0.0.0", "--port", "9001", "--library", str(tmp_path)]
+    )
+    assert (args.host, args.port) == ("0.0.0.0", 9001)
+    parts = shlex.split(app_command(args.library))
+    assert parts[:4] == [sys.executable, "-m", "trainer", "tui"]
+    assert parts[4:] == ["--library", str(tmp_path.resolve())]
+
+
+def test_serve_rejects_a_bad_port() -> None:
+    from trainer.cli import main
+
+    assert main(["serve", "--port", "70000"]) == 1
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_answers_on_localhost(isolated_home: Path) -> None:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "trainer", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        body = ""
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
+                    body = resp.read().decode()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert "deescalate" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
