@@ -45,6 +45,9 @@ async def test_report_shows_steps_flags_anger_holds_and_practice(tmp_path: Path)
         assert "✘ asked permission before the hold" in craft
         assert "✔ gave a reason" in craft
         assert "✔ thanked them on return" in craft
+        assert "hold 2" not in craft  # the return from hold is not a second hold
+        flags_part = craft.split("Hold etiquette")[0]
+        assert "for the hold" not in flags_part  # hold flags are listed once, under holds
         practise = text_of(report, "#report-practise")
         assert practise.count("\n") >= 3
         assert " 1. " in practise and " 3. " in practise

@@ -94,12 +94,17 @@ def build_report(record: SessionRecord, start_anger: float | None = None) -> Rep
     for turn in graded:
         assert turn.grade is not None
         counts.update(turn.grade.flags)
-    flags = [(FLAGS.get(f, f), n, f in POSITIVE_FLAGS) for f, n in counts.most_common()]
+    # Hold flags are shown (from the hold itself) under hold etiquette, not twice.
+    flags = [
+        (FLAGS.get(f, f), n, f in POSITIVE_FLAGS)
+        for f, n in counts.most_common()
+        if not f.startswith("hold_")
+    ]
     anger = [] if start_anger is None else [start_anger]
     anger.extend(t.mood.anger for t in record.turns)
     holds: list[list[HoldCheck]] = []
     for turn in record.turns:
-        if turn.hold is None:
+        if turn.hold is None or turn.action != "hold":
             continue
         info = turn.hold
         holds.append(

@@ -222,6 +222,8 @@ class CallScreen(Screen[None]):
             self.hold_started = None
         self._tick()
         self.refresh_bindings()
+        if message.action == "hold":
+            self.query_one(Transcript).add_note(self._hold_note(turn))
         if message.action == "back" and self.spec.scenario.hold.finding:
             self.query_one(Transcript).add_note(
                 f"What you found: {self.spec.scenario.hold.finding}"
