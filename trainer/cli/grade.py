@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -162,12 +161,5 @@ def _grade_text(args: argparse.Namespace) -> int:
         + ("  (lexical rules only)" if grader.lexical_only else "")
     )
     print(f"flags: {', '.join(grade.flags) if grade.flags else '(none)'}")
-    for line in _wrap(f"suggested: {grade.suggested}"):
-        print(line)
+    print(f"suggested: {grade.suggested}")
     return 0
-
-
-def _wrap(text: str, width: int = 100) -> Iterable[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width=width, subsequent_indent="  ") or [text]

@@ -109,6 +109,8 @@ _PASSIVE = table(
             r"\bsorry,? not sorry\b",
             r"\bthousand apologies\b",
             r"\bforgive me for\b",
+            r"\b<sorry> (?:that )?(?:we'?re|we are|i'?m|i am|we aren'?t|i'?m not) (?:not )?(?:perfect|mind readers?|"
+            r"magicians?|psychic|robots?)",
         ],
     }
 )
@@ -159,10 +161,10 @@ def _classify(cleaned: Cleaned, m: re.Match[str], sentence: Span, following: Spa
         return "sorry_you_feel"
     if _BLAME.match(after):
         return "blame_apology"
-    if _IF.match(after):
-        return "sorry_if"
     if _CORPORATE.search(sentence.text):
         return "corporate_hedge"
+    if _IF.match(after):
+        return "sorry_if"
     but = _BUT.search(after)
     if but and not _FIX_AFTER_BUT.match(after[but.end() :]):
         return "sorry_but"
@@ -208,3 +210,16 @@ def detect(
     passed = bool(positives) and not negatives
     missing = "" if positives or negatives else "no apology found"
     return StepEvidence(passed, positives, negatives, missing)
+
+
+_AS_JOB = {
+    "sorry_but": "excuse_after_sorry",
+    "blame_apology": "blaming_customer",
+    "confessing_cause": "explaining_cause",
+}
+
+
+def excuses(cleaned: Cleaned) -> list[Finding]:
+    """Apologies that carry an excuse, blame or a guessed cause, as job findings."""
+    found = detect(cleaned).negatives
+    return [Finding(_AS_JOB[f.kind], f.span, f.sentence) for f in found if f.kind in _AS_JOB]

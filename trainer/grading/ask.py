@@ -47,12 +47,16 @@ _HOLD = rx(
 )
 _DATA = rx(
     r"\b(?:account|order|reference|ref|tracking|booking|policy|customer|membership|card|job|case|"
-    r"ticket|invoice|serial|flight|confirmation|phone|mobile|contact|telephone)(?:\s+|-)?(?:number|no|"
-    r"id|code|details?|reference)?\b|\b(?:postcode|post code|zip|date of birth|dob|email address|"
+    r"ticket|invoice|serial|flight|confirmation|phone|mobile|contact|telephone|agreement|rental|"
+    r"claim|meter|passport|sort)(?:\s+|-)(?:number|no|id|code|details|reference|ref)\b|"
+    r"\b(?:account|booking|job|tracking|claim|order) (?:ref|reference|id)\b|\b(?:postcode|post code|zip|date of birth|dob|email address|"
     r"e-mail|email|address|full name|surname|last four|security (?:question|answer)|password|pin|"
     r"first line of|spell <your> name|your name)\b"
 )
-_CLOSE = rx(r"\banything else\b|\bis that (?:all|everything)\b|\bwill that be all\b")
+_CLOSE = rx(
+    r"\banything else\b(?! (?:\w+ ){0,3}(?:wrong|missing|not right|outstanding|to fix))|^\W*is that all\W*$|"
+    r"\bwill that be all\b"
+)
 _NEED = [
     rx(p)
     for p in (
@@ -74,10 +78,16 @@ _NEED = [
         r"alright|acceptable|fair|good|enough|better|useful)|do|sort|fix|make)\b",
         r"\b(?:would|do|will|could) <you> (?:like|prefer|want|rather|be (?:happy|ok|okay|open|willing)|"
         r"accept|consider|mind if)\b",
-        r"\b(?:shall|should|can|could|may|might) (?:i|we) (?:\w+ ){0,2}(?:refund|send|book|arrange|credit|"
-        r"get|offer|escalate|put|organise|organize|reverse|replace|cancel|waive|fix|sort|call|ring|"
-        r"transfer|connect|bring|ask|schedule|reschedule|try|start|raise|set|give|take|pass|look|help|"
-        r"make|check|chase|expedite|upgrade|reinstate|restore|reconnect|investigate|find|add)\b",
+        r"\b(?:shall|should|can|could|may|might) (?:i|we) (?:just |quickly |also |first )?(?!take\b|have\b|get (?:your|the|a)\b|"
+        r"grab\b|confirm (?:your|the)\b|ask (?:for )?your\b|put <you> on hold|place <you> on hold|hold\b|"
+        r"start by (?:taking|getting)|check (?:your|the) (?:account|details|identity|name))[a-z]+",
+        r"\bwant me to\b",
+        r"\bwould it (?:be )?(?:easier|better|simpler|quicker|help|suit)\b",
+        r"\b(?:is|was) there (?:\w+ ){0,3}(?:still )?(?:missing|wrong|not right|outstanding|left|I'?ve missed|"
+        r"I can fix|we can fix|I can sort)",
+        r"\bis that (?:all|everything) (?:<you> need|that needs|to (?:fix|sort)|<youre> after)",
+        r"\b(?:have|did) i (?:got|get|missed|miss) (?:all|everything|anything)",
+        r"\byes or no\W*$",
         r"\bdo <you> want (?:me|us) to\b",
         r"\bwhat (?:do|did) <you> (?:need|want|prefer|have in mind)\b",
         r"\bhow (?:does|would) (?:that|this|it) sound\b",
@@ -102,7 +112,9 @@ _COMPLIANCE = rx(
     r"^\W*(?:(?:is that|was that) (?:clear|understood|ok|okay|alright)|understood|got (?:it|that)|"
     r"does that make sense|do <you> understand|ok(?:ay)?|alright|right|yeah|clear|capisce|fair enough)\W*$|"
     r"\b(?:is that|was that) clear\b|\bdo <you> understand\b|\bdoes that make sense\b|"
-    r"[,.] ?(?:ok(?:ay)?|alright|right|understood|got it|yeah)\W*\?+\W*$"
+    r"[,.] ?(?:ok(?:ay)?|alright|right|understood|got it|yeah)\W*\?+\W*$|"
+    r"[,.] ?(?:(?:is|would|does|will) )?(?:(?:that|this) )?(?:ok(?:ay)?|alright|all right|work|suit|good|fine)"
+    r"(?: with| for)?(?: <you>)?\W*\?+\W*$"
 )
 _TAG_REMEDY = rx(
     r"\b(?:i'?ll|i will|i can|we can|we'?ll|let me|i could|how about|i'?d) (?:\w+ ){0,4}(?:refund|send|book|"

@@ -109,7 +109,7 @@ def fit_logistic(
         hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg)
         step = np.linalg.solve(hess, grad)
         w -= step
-        if np.max(np.abs(step)) < 1e-7:
+        if np.max(np.abs(step)) < 1e-5:
             break
     return w[:-1], float(w[-1])
 

@@ -20,6 +20,14 @@ _ORG = (
 _NEGATIVE = table(
     {
         "explaining_cause": [
+            r"\bit turns out\b",
+            r"\bturns out (?:that |the |our |it )",
+            r"\bbecause of\b",
+            r"\b(?:because|since) (?:the|our|a|an|they|there|it|its|it'?s|he|she|his|her|their) \w+",
+            r"^\W*well,? (?:there'?s|there was|it was|it'?s|the|they|we|our)\b",
+            r"\bthere'?s (?:a|an) (?:\w+ )?(?:fault|problem|issue|outage|glitch|error|bug|backlog|delay) (?:on|in|with|at)\b",
+            r"\b(?:was|were|got|has been|have been) (?:lost|misrouted|delayed|damaged|misplaced|mislaid|miscoded|mis-scanned|held up|stuck|mixed up) (?:in|by|at|during|when|because|through|on)\b",
+            r"^\W*basically,? (?:the|our|we|it|they)\b",
             r"\bthat'?s (?:usually |probably |normally |often |likely |exactly |just )?(?:why|how (?:it|this|that) happen|what (?:causes|caused|happened|held|happens|did it|does it)|where the|the reason)",
             r"\b(?:it'?s|it was|that'?s|there'?s|there was|you'?ve|they'?ve|they|it|the \w+) (?:\w+ )?probably\b",
             r"\bprobably (?:the|a|an|because|just|due|caused|what)\b",
@@ -32,7 +40,7 @@ _NEGATIVE = table(
             r"\b(?:was|were|been) caused by\b",
             r"\bthe reason (?:is|was|why)\b",
             r"\bwhat (?:happened|went wrong) (?:is|was) (?:that )?(?:our|the|we)",
-            rf"\b(?:our|the) (?:\w+ ){{0,2}}{_ORG} (?:\w+ ){{0,2}}(?:was|were|had|has|have|is|are|got|went|"
+            rf"\b(?:our|the) (?:\w+ ){{0,2}}{_ORG} (?:\w+ ){{0,2}}(?:was|were|had|got|went|"
             r"ran|overran|crashed|glitched|failed|broke|lost|upgraded|migrated|updated|changed|switched|"
             r"covering|short|down|delayed|running|scanned|didn'?t update|did not update|must have|probably)\b",
             r"\bwe (?:migrated|upgraded|changed|switched|moved|updated|had (?:a|an|some)|were short|are short|"
@@ -47,6 +55,7 @@ _NEGATIVE = table(
             r"\bthat'?s why (?:it|this|the|your)\b",
         ],
         "defending_company": [
+            r"\bwe'?re (?:a |an )?(?:very |really |extremely |highly |normally )?(?:reliable|good|reputable|trusted|respected|professional|established|fair|honest)\b",
             r"\bour (?:\w+ )?(?:prices|fees|rates|charges|products?|service|quotes?|fitters|staff|engineers|drivers|team) (?:are|is) (?:all )?(?:\w+ )?(?:fair|reasonable|competitive|good|standard|registered|experienced|qualified|trained|excellent)",
             r"\bwe (?:have|hold|keep) (?:very )?(?:high|strict|rigorous) standards\b",
             r"\b(?:that|this|it|the) (?:model|product|machine|service|system) is (?:very |extremely |really )?(?:reliable|popular|good|safe)\b",
@@ -93,6 +102,8 @@ _NEGATIVE = table(
             r"\b(?:user|customer|operator) error\b",
         ],
         "blaming_colleague": [
+            r",? not (?:me|us|our fault|my fault)\W*$",
+            r"\bthe \w+ (?:\w+ )?got (?:this|it|that|your \w+) wrong\b",
             r"\b(?:that|it|this)(?:'s| is| was| were) (?:the |our |my |a |another )?(?:night shift|day shift|"
             r"billing team|other team|another team|other department|another department|driver|courier|"
             r"warehouse|engineer|technician|colleague|previous agent|last agent|scheduling team|"
@@ -140,6 +151,8 @@ _NEGATIVE = table(
             r"\bi (?:don'?t|do not) (?:run|control|make|own|decide) the\b",
         ],
         "counter_threat": [
+            r"\bdo <your> worst\b",
+            r"\bgo on then\b",
             r"\bpost (?:what|whatever) <you> (?:like|want)\b",
             r"\b<youre> (?:welcome|free) to (?:post|sue|complain|leave|go|write|review|take)",
             r"\b(?:won'?t|will not|isn'?t going to|is not going to) (?:get <you>|change (?:the|anything)|make (?:\w+ )?(?:turn up|faster|any difference|a difference)|help <you>)",
@@ -172,7 +185,10 @@ _NEGATIVE = table(
         "policy_wall": [
             r"\b(?:can'?t|cannot|can not|won'?t) be (?:refunded|changed|reversed|added|moved|transferred|cancelled|altered|amended|guaranteed|given|reissued|unlocked|released|returned|applied|done)",
             r"\bnon-?(?:refundable|transferable|negotiable|returnable)\b",
-            r"\b(?:that'?s|it'?s|is|are) (?:the )?(?:standard|automatic|fixed|the process|how it works|the procedure|the rule)\b",
+            r"\b(?:that'?s|it'?s|is|are) (?:the )?(?:standard|automatic|the process|how it works|the procedure|the rule)\b",
+            r"\b(?:is|are) fixed (?:once|after|for)\b",
+            r"\bfull stop\b",
+            r"\b(?:must|has to|have to|need to|needs to) go (?:to|through)\b",
             r"\b(?:must|have to|has to|need to|needs to) be (?:\w+ )?(?:booked|paid|appealed|reported|claimed|raised|repriced|made|submitted|done|requested|sent|approved|in writing|as one)",
             r"\b(?:we|they|i) only (?:pay|honour|honor|refund|give|reissue|unlock|accept|cover|issue|offer|do)\b",
             r"\b(?:only|just) (?:given|paid|issued|refunded|available|possible) (?:as|after|once|in|on|within)\b",
@@ -208,6 +224,8 @@ _NEGATIVE = table(
             r"\b(?:i|we) (?:<dont>|can'?t) make the rules\b",
         ],
         "not_my_department": [
+            r"\bnothing to do with (?:me|us|my|our)\b",
+            r"\b(?:ring|call|contact|phone|email) the \w+ (?:team|department|desk|line|office|people)\b",
             r"\btake it up with\b",
             r"\bi(?:'ll| will) (?:transfer|put) <you> (?:through )?to (?:someone|somebody|another|the other)\b(?! .*\b(?:notes|explain|brief|so you don'?t))",
             r"\b(?:you'?d|you would|you will|you'?ll) (?:have|need) to (?:ring|call|contact|go into|go to|visit|email|write)\b",
@@ -227,6 +245,7 @@ _NEGATIVE = table(
             r"\bthrough the (?:online )?(?:portal|website|app)\b",
         ],
         "call_us_back": [
+            r"\b(?:try|trying) (?:calling|ringing|phoning|again|back)(?: us| back| again)* (?:tomorrow|later|next|in|after|another)\b",
             r"\b(?:call|ring|phone|try|contact) (?:us |me |back |again |in )*(?:tomorrow|later|next week|"
             r"on monday|in (?:a|an|\d+|a few) (?:hour|day|week)s?|another time)\b",
             r"\b(?:call|ring|phone) (?:us )?back (?:after|when|once|in)\b",
@@ -246,7 +265,7 @@ _NEGATIVE = table(
             r"\b(?:ok(?:ay)?|fine|right|alright),? (?:i'?ll|we'?ll|i will) (?:cancel|close|end|terminate) (?:it|that|"
             r"<your>|the)",
             r"\bglad (?:it'?s|everything'?s|that'?s) (?:all )?(?:fine|ok|okay|sorted|good)\b",
-            r"^\W*(?:ok(?:ay)?|fine|right),? (?:your|suit yourself|whatever|if you say so)\b",
+            r"^\W*(?:ok(?:ay)?|fine|right),? (?:suit yourself|whatever|if you say so)\b",
             r"\bsuit yourself\b",
             r"\bwhatever <you> (?:say|want|like)\b",
             r"\bif that'?s what <you> want,? (?:fine|ok|then)",

@@ -135,10 +135,54 @@ class Lexical:
         return np.asarray(vec, dtype=np.float32)
 
 
+_GRAMMAR = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "am",
+    "can",
+    "could",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "do",
+    "does",
+    "did",
+    "have",
+    "has",
+    "had",
+    "let",
+    "let's",
+    "i'll",
+    "we'll",
+    "it's",
+    "that's",
+    "you've",
+    "i've",
+    "we're",
+    "i'd",
+    "what's",
+    "don't",
+    "can't",
+    "won't",
+    "must",
+}
+
+
 def keyword_stuffed(cleaned: Cleaned) -> bool:
     """A string of method keywords with no sentence around them ("sorry feelings sorry help?")."""
     ws = words(cleaned.text)
-    if not ws or len(ws) > 14:
+    if not ws or len(ws) > 20:
+        return False
+    key = sum(w in _STUFF_WORDS for w in ws)
+    # Keywords with no pronoun and no verb to hold them together are not a sentence.
+    if key >= 3 and not any(w in _PRONOUNS or w in _GRAMMAR for w in ws):
+        return True
+    if len(ws) > 14:
         return False
     key = sum(w in _STUFF_WORDS for w in ws)
     pron = sum(w in _PRONOUNS for w in ws)
@@ -156,6 +200,13 @@ def analyse(reply: str, context: GradeContext | None = None) -> Lexical:
     person_ev = person.detect(cleaned, job_ev.negatives)
     # Hostility toward the customer (sarcasm, mirroring, taking it personally) is off the job too.
     hostile = [f for f in person_ev.negatives if f.kind in _HOSTILE]
+    # An apology followed by "but <excuse>", or one that blames or guesses a cause, is an
+    # excuse or blame in its own right (labelling guide, job step).
+    hostile += [
+        f
+        for f in apology.excuses(cleaned)
+        if f.span.start not in {n.span.start for n in job_ev.negatives}
+    ]
     if hostile:
         job_ev.negatives = sorted(job_ev.negatives + hostile, key=lambda f: f.span.start)
         job_ev.passed = False

@@ -25,7 +25,9 @@ _FEEL = (
     r"alarming|painful|a real pain|galling|insulting|cheated|ignored|fobbed off|let down|stuck|"
     r"stranded|worried sick|not right|wrong of us|far too long|too long|a long time|unbearable|"
     r"overwhelming|upsetting|worrying|stressful|scared|afraid|cold|exhausted|sleepless|grim|"
-    r"unpleasant|no fun|not fun|miserable|the last thing)"
+    r"unpleasant|no fun|not fun|miserable|the last thing|a shambles|shambolic|a mess|a disgrace|a farce|"
+    r"isn'?t fair|is not fair|wasn'?t fair|isn'?t right|isn'?t on|isn'?t good enough|isn'?t acceptable|"
+    r"isn'?t okay|isn'?t ok|harsh|stings|a lot to (?:lose|find|deal|carry|take))"
 )
 _COST = (
     r"(?:<your> (?:time|money|day|days|evening|afternoon|morning|weekend|holiday|wages|savings|"
@@ -155,7 +157,7 @@ _NEGATIVE = table(
             r"\b(?:who|what) do <you> think <youre>\b",
             r"\bi(?:'m| am) (?:not|getting) (?:going to be spoken|fed up with you|sick of you|tired of you)",
             r"\bif <you> (?:can'?t|won'?t) be (?:polite|civil|nice)\b",
-            r"\b(?:sweetie|sweetheart|darling|honey|hun|pal|mate|buddy|love|babe)\b(?!ly| to| it| the)",
+            r"\b(?:sweetie|sweetheart|darling|honey|hun|babe)\b(?!ly| to| it| the)",
             r"\b(?:fuck\w*|shit\w*|bitch\w*|bastard\w*|arsehole|asshole|idiot\w*|moron\w*|wanker|twat|"
             r"prick|stfu|ffs)\b",
         ],

@@ -73,7 +73,132 @@ def clean(raw: str) -> Cleaned:
         cut = text[:MAX_CHARS]
         space = cut.rfind(" ")
         text = cut[:space] if space > MAX_CHARS - 200 else cut
+    text = fix_swaps(text)
     return Cleaned(text, truncated, tuple(split_sentences(text)), len(_WORD.findall(text)))
+
+
+# Words the detectors key on. A chat-style typo that swaps two neighbouring letters
+# ("sonuds relaly stressful") is put back, which keeps every offset unchanged.
+_KEYWORDS = frozenset(
+    [
+        "sorry",
+        "really",
+        "sounds",
+        "stressful",
+        "frustrating",
+        "frustrated",
+        "understand",
+        "annoying",
+        "annoyed",
+        "apologise",
+        "apologize",
+        "apologies",
+        "upset",
+        "awful",
+        "terrible",
+        "horrible",
+        "refund",
+        "would",
+        "could",
+        "should",
+        "what",
+        "help",
+        "right",
+        "sorted",
+        "fixed",
+        "fix",
+        "because",
+        "policy",
+        "calling",
+        "tomorrow",
+        "worried",
+        "furious",
+        "angry",
+        "wonder",
+        "imagine",
+        "completely",
+        "totally",
+        "account",
+        "number",
+        "damaged",
+        "fridge",
+        "parcel",
+        "through",
+        "thought",
+        "there",
+        "their",
+        "while",
+        "unacceptable",
+        "exhausting",
+        "ridiculous",
+        "stuck",
+        "waiting",
+        "hours",
+        "week",
+        "weeks",
+        "month",
+        "charged",
+        "twice",
+        "without",
+        "money",
+        "pounds",
+        "annoyed",
+        "maddening",
+        "nightmare",
+        "disappointed",
+        "disappointing",
+        "worrying",
+        "scary",
+        "frightening",
+        "rubbish",
+        "definitely",
+        "absolutely",
+        "honestly",
+        "actually",
+        "afraid",
+        "unfortunately",
+        "however",
+        "cancel",
+        "replace",
+        "replacement",
+        "engineer",
+        "delivery",
+        "booking",
+        "today",
+        "suits",
+        "prefer",
+        "happen",
+        "happened",
+        "sort",
+        "make",
+        "like",
+        "want",
+        "need",
+    ]
+)
+_SWAP_INDEX: dict[str, str] = {}
+for _kw in _KEYWORDS:
+    for _i in range(len(_kw) - 1):
+        if _kw[_i] != _kw[_i + 1]:
+            _SWAP_INDEX.setdefault(_kw[:_i] + _kw[_i + 1] + _kw[_i] + _kw[_i + 2 :], _kw)
+for _kw in _KEYWORDS:
+    _SWAP_INDEX.pop(_kw, None)
+_LETTERS = re.compile(r"[A-Za-z]{4,}")
+
+
+def fix_swaps(text: str) -> str:
+    """Undo neighbouring-letter swaps in key words (same length, so spans stay exact)."""
+
+    def repl(m: re.Match[str]) -> str:
+        word = m.group(0)
+        fixed = _SWAP_INDEX.get(word.lower())
+        if fixed is None:
+            return word
+        return (
+            fixed.upper() if word.isupper() else fixed.capitalize() if word[0].isupper() else fixed
+        )
+
+    return _LETTERS.sub(repl, text)
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -116,9 +241,15 @@ def is_question(sentence: str) -> bool:
     s = sentence.strip()
     if s.endswith("?"):
         return True
+    if _CLEFT.match(s):
+        return False
     return bool(_QUESTION_OPENER.match(s)) and not s.endswith("!")
 
 
+_CLEFT = rx(
+    r"^\W*(?:so |and |ok |okay |right |well |basically )?(?:what|how|where|when|why) (?:\w+ ){0,6}?(?:is|was|are|were) "
+    r"(?:that|the|a|an|we|i|it|they|because|your|our|to)\b"
+)
 _QUESTION_OPENER = rx(
     r"^(?:so |and |ok |okay |right |well )?(?:what|how|would|could|can|shall|should|is there|do you|"
     r"does|will|may|which|where|when|why|who|are you|did you)\b"
