@@ -126,3 +126,23 @@ def test_new_persona_unknown_archetype(tmp_path: Path) -> None:
     out = run("personas", "new", "x", "--extends", "nobody", "-o", str(tmp_path / "x.yaml"))
     assert out.returncode == 1
     assert "unknown persona 'nobody' to extend" in out.stderr
+
+
+def test_bundled_library_checks_clean_and_covers_every_tactic() -> None:
+    out = run("check", "--coverage")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert " 0 problem(s)" in out.stdout
+    assert "covered 27 of 27 tactics" in out.stdout
+    assert "-- none --" not in out.stdout
+
+
+def test_coverage_names_uncovered_tactics(capsys: pytest.CaptureFixture[str]) -> None:
+    from trainer.cli.library_cmds import _print_coverage
+    from trainer.library import Library
+
+    _print_coverage(Library.load([BASE], bundled=False, use_env=False))
+    out = capsys.readouterr().out
+    assert "  manager_demand             fixture-base" in out
+    assert "covered 3 of 27 tactics" in out
+    uncovered = out.split("not covered by any persona: ")[1]
+    assert "physical_threat" in uncovered and "manager_demand" not in uncovered
