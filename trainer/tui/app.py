@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import random
 import sys
 import threading
@@ -40,6 +41,15 @@ if TYPE_CHECKING:
     from trainer.library import Library
     from trainer.tui.screens.call import CallScreen
     from trainer.tui.screens.report import ReportScreen
+
+
+def _lower_thread_priority() -> None:
+    """Let the screen win the CPU while the grader loads (Linux: per-thread nice value)."""
+    if hasattr(os, "setpriority") and hasattr(threading, "get_native_id"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except OSError:
+            return
 
 
 class DeescalateApp(App[int]):
@@ -147,6 +157,7 @@ class DeescalateApp(App[int]):
         host = self.grader
 
         def load() -> None:
+            _lower_thread_priority()
             began = time.monotonic()
             try:
                 host.set_grader(factory())
