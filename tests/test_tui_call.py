@@ -212,6 +212,8 @@ async def test_transfer_escalates(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)
         assert app.screen.record.outcome == "escalated"
+        summary = str(app.screen.query_one("#report-summary", Static).render())
+        assert "Note: transferred a call the trainee could have resolved" in summary
 
 
 async def test_end_call_abandons(tmp_path: Path) -> None:

@@ -74,6 +74,8 @@ class ReportData:
     holds: list[list[HoldCheck]]
     practise: list[str]
     final_line: str
+    notes: list[str] = field(default_factory=list)
+    """The Session's notes on the call (a fair or weak escalation, the turn limit...)."""
 
 
 def build_report(record: SessionRecord, start_anger: float | None = None) -> ReportData:
@@ -128,6 +130,7 @@ def build_report(record: SessionRecord, start_anger: float | None = None) -> Rep
         holds=holds,
         practise=practise_next(steps, flags, holds),
         final_line=final_line,
+        notes=list(record.summary.notes),
     )
 
 

@@ -35,6 +35,9 @@ def summary_text(data: ReportData, spec: CallSpec, saved: str) -> Text:
     if data.final_line:
         out.append("Last words: ", style="bold")
         out.append(f'"{one_line(data.final_line, 200)}"\n', style="italic")
+    for note in data.notes:
+        out.append("Note: ", style="bold")
+        out.append(clean(note, 300) + "\n")
     out.append("Saved: ", style="bold")
     out.append(saved + "\n")
     return out
