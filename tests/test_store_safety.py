@@ -79,8 +79,10 @@ def test_a_database_locked_by_another_writer_gives_a_clear_message(tmp_path: Pat
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(UserError) as caught:
-            Store.open(f"sqlite:///{db}", busy_timeout=0.2)
+        with Store.open(f"sqlite:///{db}", busy_timeout=0.2) as store:
+            assert store.load(rec_id).turns, "reading never waits for a writer (WAL)"
+            with pytest.raises(UserError) as caught:
+                store.save(record())
         message = str(caught.value)
         assert "locked by another program" in message and str(db) in message
         assert "\n" not in message

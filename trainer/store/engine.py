@@ -28,6 +28,8 @@ DB_FILENAME = "deescalate.db"
 DEFAULT_BUSY_TIMEOUT = 10.0
 """Seconds a writer waits for another writer to finish before giving up."""
 SQLITE_MAGIC = b"SQLite format 3\x00"
+READ_ONLY = "deescalate_read_only"
+"""Execution option: this transaction only reads (SQLite starts it deferred, not IMMEDIATE)."""
 _PG_LOCK_KEY = 0x0DE5CA1A7E  # advisory lock so parallel first runs migrate one at a time
 
 
@@ -179,7 +181,8 @@ def _sqlite_engine(url: URL, path: Path | None, busy_timeout: float) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -217,10 +220,19 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (alembic, config built in code)."""
     from alembic import command
     from alembic.config import Config
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    # Load the scripts and look at the version before taking any write lock: a classroom of
+    # processes opening an up-to-date database then never queue behind each other here.
+    heads = set(ScriptDirectory.from_config(config).get_heads())
+    with engine.execution_options(**{READ_ONLY: True}).connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    if current == heads:
+        return
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})

@@ -19,6 +19,7 @@ from trainer.models.grade import Grade
 from trainer.models.record import Attempt, HoldInfo, Mood, SessionRecord, Summary, Turn
 from trainer.store.engine import (
     DEFAULT_BUSY_TIMEOUT,
+    READ_ONLY,
     create_store_engine,
     default_url,
     format_time,
@@ -165,11 +166,16 @@ class Store:
 
     # -- transactions ------------------------------------------------------------------
     @contextmanager
-    def _tx(self) -> Iterator[OrmSession]:
-        """One transaction; driver errors become `UserError` naming the database."""
+    def _tx(self, *, read: bool = False) -> Iterator[OrmSession]:
+        """One transaction; driver errors become `UserError` naming the database.
+
+        On SQLite a writing transaction takes the write lock up front (BEGIN IMMEDIATE) so
+        writers queue on the busy timeout; a reading one (`read=True`) never waits for them.
+        """
+        bind = self.engine.execution_options(**{READ_ONLY: True}) if read else self.engine
         with (
             translated(self.where, self.busy_timeout),
-            OrmSession(self.engine, expire_on_commit=False) as db,
+            OrmSession(bind, expire_on_commit=False) as db,
             db.begin(),
         ):
             yield db
@@ -379,7 +385,7 @@ class Store:
         ident = ident.strip()
         if not ident:
             raise UserError("no session id given")
-        with self._tx() as db:
+        with self._tx(read=True) as db:
             if db.get(SessionRow, ident) is not None:
                 return ident
             escaped = ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -395,7 +401,7 @@ class Store:
     def load(self, ident: str) -> SessionRecord:
         """The full record of one session (id or unique prefix)."""
         session_id = self.resolve(ident)
-        with self._tx() as db:
+        with self._tx(read=True) as db:
             row = db.get(SessionRow, session_id)
             if row is None:
                 raise UserError(f"no session {ident!r} in {self.where}")
@@ -417,7 +423,7 @@ class Store:
         finished: bool | None = None,
     ) -> list[SessionInfo]:
         """Sessions, oldest first; filter by trainee, start time, and whether they ended."""
-        with self._tx() as db:
+        with self._tx(read=True) as db:
             turns = (
                 select(TurnRow.session_id, func.count().label("n"))
                 .group_by(TurnRow.session_id)
@@ -452,7 +458,7 @@ class Store:
 
     def trainees(self) -> list[str]:
         """Every trainee name with at least one session, sorted."""
-        with self._tx() as db:
+        with self._tx(read=True) as db:
             query = (
                 select(TraineeRow.name)
                 .join(SessionRow, SessionRow.trainee_id == TraineeRow.id)
