@@ -92,7 +92,7 @@ async def test_surprise_me_starts_a_call(tmp_path: Path) -> None:
         await settle(pilot)
         call = app.screen
         assert isinstance(call, CallScreen)
-        assert call.spec.scenario.id in {"double-billed", "lost-parcel"}
+        assert call.spec.scenario.id in {"double-billed", "lost-parcel", "wrong-size-shoes"}
         assert call.spec.persona.id in {"tess-test", "markup-mal"}
 
 
@@ -174,6 +174,15 @@ async def test_home_fits_80x24_and_report_keys(tmp_path: Path) -> None:
         await pilot.press("f10", "y")
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)
+        await pilot.press("n")  # back home: the choice is kept
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.scenario_id == "double-billed"
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.screen.spec.scenario.id == "double-billed"
+        await pilot.press("f10", "y")
+        await settle(pilot)
         await pilot.press("r")  # the same call again
         await settle(pilot)
         assert isinstance(app.screen, CallScreen)

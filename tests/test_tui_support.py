@@ -83,7 +83,7 @@ MARKUP_LINE = "[bold red]NOT BOLD[/] [link=https://example.com]click[/link] \x1b
 
 
 def make_library() -> Library:
-    """Two scenarios and two callers; one caller speaks in markup and escapes."""
+    """Three scenarios and two callers; one caller speaks in markup and escapes."""
     lib = Library()
     calm = Persona.model_validate(persona_data())
     tricky = Persona.model_validate(
@@ -110,7 +110,18 @@ def make_library() -> Library:
             opening=["[bold]Where[/bold] is my parcel?"],
         )
     )
-    for scenario in (billed, lost):
+    # The easiest scenario sorts first, so the default one is not at the top of the list.
+    shoes = Scenario.model_validate(
+        scenario_data(
+            id="wrong-size-shoes",
+            title="Shoes in the wrong size",
+            category="retail",
+            difficulty=1,
+            hold={"required": False},
+            opening=["These shoes are two sizes too big."],
+        )
+    )
+    for scenario in (billed, lost, shoes):
         lib.scenarios[scenario.id] = Entry(scenario, Path(f"{scenario.id}.yaml"), "bundled", "s")
     return lib
 

@@ -262,6 +262,9 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#scenarios")
     def _scenario_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Highlight messages queue up while the list is refilled; only the latest one counts.
+        if event.option_list.highlighted != event.option_index:
+            return
         if event.option_id and event.option_id != self.scenario_id:
             self._pick_scenario(event.option_id)
 
@@ -273,6 +276,8 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#personas")
     def _persona_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.highlighted != event.option_index:
+            return
         if event.option_id:
             self.persona_id = event.option_id
             self._preview()
