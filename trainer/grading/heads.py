@@ -1,6 +1,6 @@
 """Small trained heads: one logistic regression per step over [embedding ⊕ lexical features].
 
-Weights live in `data/heads/heads.npz` with metadata in `data/heads/heads.json`; both are
+Weights live in `trainer/grading/weights/heads.npz` with metadata in `heads.json` beside it; both are
 rebuilt by `python -m trainer.grading.train --seed 1234` (`make heads`). Scores are calibrated
 on the dev split with Platt scaling, and each step's pass threshold is chosen on dev.
 """
@@ -17,7 +17,7 @@ from trainer.grading.lexical import FEATURE_NAMES
 from trainer.models.grade import STEPS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-HEADS_DIR = ROOT / "data" / "heads"
+HEADS_DIR = Path(__file__).resolve().parent / "weights"
 WEIGHTS = "heads.npz"
 META = "heads.json"
 
