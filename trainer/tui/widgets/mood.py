@@ -62,7 +62,7 @@ class MoodPanel(Vertical):
         anger = Text()
         anger.append("Anger    ", style="bold")
         anger.append(
-            gauge(self.anger, 10, 8), style={"high": "red", "mid": "yellow", "low": "green"}[level]
+            gauge(self.anger, 10, 6), style={"high": "red", "mid": "yellow", "low": "green"}[level]
         )
         anger.append(f" {self.anger:4.1f} {anger_word(self.anger)}")
         self.query_one("#anger-gauge", Static).update(anger)
@@ -72,6 +72,6 @@ class MoodPanel(Vertical):
         spark.data = list(self.history) or [self.anger]
         patience = Text()
         patience.append("Patience ", style="bold")
-        patience.append(gauge(self.patience, max(self.patience_top, self.patience), 8))
+        patience.append(gauge(self.patience, max(self.patience_top, self.patience), 6))
         patience.append(f" {self.patience:4.1f}")
         self.query_one("#patience-gauge", Static).update(patience)
