@@ -81,8 +81,8 @@ def to_markdown(data: ReportData) -> str:
     add("## Flags")
     add("")
     for flag in data.flags:
-        mark = "+" if flag.positive else "-"
-        add(f"- {mark} {_md(flag.label)} ({flag.count}x)")
+        mark = "good" if flag.positive else "problem"
+        add(f"- **{mark}:** {_md(flag.label)} ({flag.count}x)")
     if not data.flags:
         add("None raised.")
     add("")
@@ -96,7 +96,12 @@ def to_markdown(data: ReportData) -> str:
         add("")
     add("## Anger")
     add("")
-    add(" ".join(f"{n}:{a:.1f}" for n, a in data.anger) or "No turns.")
+    if data.anger:
+        add("| Turn | " + " | ".join(str(n) for n, _ in data.anger) + " |")
+        add("|---|" + "---|" * len(data.anger))
+        add("| Anger (0-10) | " + " | ".join(f"{a:.1f}" for _, a in data.anger) + " |")
+    else:
+        add("No turns.")
     add("")
     add("## The call")
     add("")
