@@ -235,3 +235,24 @@ def test_voice_snapshot_restores_memory(persona: Persona, scenario: Scenario) ->
     voice.restore(snap)
     rng.setstate(rng_state)
     assert voice.say("vent", persona, scenario, rng, {}) == first
+
+
+def test_a_good_question_is_answered_not_met_with_an_opener(
+    persona: Persona, scenario: Scenario
+) -> None:
+    opener = Tactic(id="angry_opener", at=0, lines=["I've been in your queue for ages."])
+    chatty = persona.model_copy(update={"tactics": [opener, *persona.tactics]})
+    for seed in range(20):
+        call = Call(chatty, scenario, seed=seed)
+        move = call.turn(
+            grade(person=True, apology=True, ask=True), f"So sorry. What do you need? {seed}"
+        )
+        assert move.kind == "state_want", (seed, move)
+
+
+def test_an_opener_can_return_when_the_agent_provokes(persona: Persona, scenario: Scenario) -> None:
+    opener = Tactic(id="angry_opener", at=0, lines=["I've been in your queue for ages."])
+    only_opener = persona.model_copy(update={"tactics": [opener]})
+    call = Call(only_opener, scenario, seed=1)
+    move = call.turn(grade(job=False, flags=("calm_down",)), "Calm down.")
+    assert move.name == "tactic:angry_opener"

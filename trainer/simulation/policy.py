@@ -30,6 +30,8 @@ ACCEPT_CAP = 7.0
 TACTIC_CHANCE = 0.35
 """Chance of using an available tactic on a turn when anger did not rise."""
 STATE_WANT_MAX = 8.5
+OPENERS = frozenset({"angry_opener"})
+"""Tactics that only come out mid-call when the agent provoked them."""
 """Above this anger a question about what they want gets a demand, not an answer."""
 
 
@@ -163,8 +165,15 @@ def _choose(
         return Move("reject")
     if effect.backfired:
         return Move("test")
-    # Tactics come out when anger crosses their threshold.
-    if tactics and (effect.change > 0 or effect.fired or rng.random() < TACTIC_CHANCE):
+    provoked = effect.change > 0 or effect.fired
+    # A real question that did not make things worse gets an answer: they say what they want.
+    if grade.ask.passed and not memory.want_stated and not provoked:
+        return Move("state_want" if anger <= STATE_WANT_MAX else "demand")
+    # Tactics come out when anger crosses their threshold. Unprovoked, an opener such as
+    # "I've been in your queue forty minutes" belongs to the start of the call only.
+    if not provoked:
+        tactics = [t for t in tactics if t.id not in OPENERS]
+    if tactics and (provoked or rng.random() < TACTIC_CHANCE):
         picked = _pick_tactic(tactics, memory, rng)
         if picked is not None:
             return Move("tactic", tactic=picked.id)
