@@ -157,3 +157,20 @@ def test_iso_durations() -> None:
     assert iso_duration(0) == "PT0S"
     assert iso_duration(330) == "PT5M30S"
     assert iso_duration(3600 + 1) == "PT1H1S"
+
+
+def test_a_hold_and_its_return_are_one_hold_in_the_etiquette_table() -> None:
+    rec = record(steps=["person", "job"])
+    asked = HoldInfo(seconds=90, asked_permission=True, gave_reason=True, gave_estimate=True)
+    rec.turns[0].action = "hold"
+    rec.turns[0].hold = asked
+    rec.turns[1].action = "back"
+    rec.turns[1].hold = asked.model_copy(update={"thanked_on_return": True})
+    checks = session_report(rec).hold
+    assert [(c.turn, c.rule, c.kept) for c in checks] == [
+        (1, "asked_permission", True),
+        (1, "gave_reason", True),
+        (1, "gave_estimate", True),
+        (1, "checked_back", True),
+        (1, "thanked_on_return", True),
+    ]

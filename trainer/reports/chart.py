@@ -29,9 +29,9 @@ def anger_svg(
         fig = Figure(figsize=(width, height))
         FigureCanvasSVG(fig)
         ax = fig.add_subplot()
-        ax.axhspan(0, 3.5, color="#2e7d32", alpha=0.08, linewidth=0)
+        ax.axhspan(-0.3, 3.5, color="#2e7d32", alpha=0.08, linewidth=0)
         ax.axhspan(3.5, 7, color="#f9a825", alpha=0.08, linewidth=0)
-        ax.axhspan(7, 10, color="#c62828", alpha=0.08, linewidth=0)
+        ax.axhspan(7, 10.4, color="#c62828", alpha=0.08, linewidth=0)
         if points:
             xs = [p[0] for p in points]
             ys = [p[1] for p in points]
@@ -41,7 +41,7 @@ def anger_svg(
         else:
             ax.text(0.5, 0.5, "no turns yet", ha="center", va="center", transform=ax.transAxes)
             ax.set_xticks([])
-        ax.set_ylim(0, 10)
+        ax.set_ylim(-0.3, 10.4)  # room for markers at 0 and 10
         ax.set_yticks([0, 2, 4, 6, 8, 10])
         ax.set_xlabel("Turn")
         ax.set_ylabel("Anger (0-10)")

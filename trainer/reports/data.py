@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from trainer.models.grade import FLAGS, STEP_TITLES, STEPS
-from trainer.models.record import SessionRecord
+from trainer.models.record import HoldInfo, SessionRecord
 from trainer.store.engine import parse_time
 from trainer.store.stats import overall, step_rates
 
@@ -172,6 +172,7 @@ def session_report(record: SessionRecord) -> ReportData:
     rows: dict[str, StepRow] = {s: StepRow(step=s, title=STEP_TITLES[s], rate=None) for s in STEPS}
     flag_counts: Counter[str] = Counter()
     holds: list[HoldCheck] = []
+    hold_infos: list[tuple[int, HoldInfo]] = []
     for turn in record.turns:
         number = turn.index + 1
         view = ReplyView(
@@ -202,11 +203,15 @@ def session_report(record: SessionRecord) -> ReportData:
             view.suggested = turn.grade.suggested
             flag_counts.update(turn.grade.flags)
         if turn.hold is not None:
-            for rule, label in HOLD_RULES.items():
-                holds.append(
-                    HoldCheck(turn=number, rule=rule, label=label, kept=getattr(turn.hold, rule))
-                )
+            if turn.action == "back" and hold_infos:
+                # The return carries the same hold, completed (thanked or not): replace.
+                hold_infos[-1] = (hold_infos[-1][0], turn.hold)
+            else:
+                hold_infos.append((number, turn.hold))
         replies.append(view)
+    for number, info in hold_infos:
+        for rule, label in HOLD_RULES.items():
+            holds.append(HoldCheck(turn=number, rule=rule, label=label, kept=getattr(info, rule)))
     for step_id, rate in step_rates(record.turns).items():
         rows[step_id].rate = rate
     steps = [rows[s] for s in STEPS]
