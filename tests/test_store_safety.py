@@ -116,3 +116,6 @@ def test_a_bad_url_or_missing_server_is_one_line(capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err.strip()
     assert err.startswith("deescalate: database postgresql+psycopg://app@127.0.0.1:1/none")
     assert len(err.splitlines()) == 1
+    assert main(["history", "--db", "postgresql+psycopg://app:s3cret@127.0.0.1:1/none"]) == 1
+    err = capsys.readouterr().err
+    assert "s3cret" not in err and "app:***@127.0.0.1" in err
