@@ -230,7 +230,8 @@ FAMILIES = [
     ("I'm sorry, but our system was being upgraded that week.", False, False, False, False),
     ("Sorry you feel that way. What's your account number?", False, True, False, False),
     ("I'm sorry you misunderstood the offer.", False, False, False, False),
-    ("Well I'm SO sorry, Mr Dale. Anything else?", False, False, False, False),
+    # Labelling guide, worked borderlines: sarcasm fails person and apology; job is kept.
+    ("Well I'm SO sorry, Mr Dale. Anything else?", False, True, False, False),
     (
         "I can see how upsetting this is, but you did sign for it without checking.",
         False,

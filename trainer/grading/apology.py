@@ -165,7 +165,7 @@ def _classify(cleaned: Cleaned, m: re.Match[str], sentence: Span, following: Spa
         return "corporate_hedge"
     if _IF.match(after):
         return "sorry_if"
-    but = _BUT.search(after)
+    but = _directly_but(after)
     if but and not _FIX_AFTER_BUT.match(after[but.end() :]):
         return "sorry_but"
     if _CAUSE.search(after):
@@ -175,6 +175,19 @@ def _classify(cleaned: Cleaned, m: re.Match[str], sentence: Span, following: Spa
         if lead and not _FIX_AFTER_BUT.match(following.text[lead.end() :]):
             return "sorry_but"
     return "sincere"
+
+
+def _directly_but(after: str) -> re.Match[str] | None:
+    """A but/however that follows the apology directly: within a few words, or after a comma.
+
+    "Sorry about the parcel that shows as delivered but never arrived" has its "but" inside a
+    relative clause describing the problem; it is not "sorry, but <excuse>".
+    """
+    for but in _BUT.finditer(after):
+        lead = after[: but.start()]
+        if len(lead.split()) <= 3 or re.search(r"[,;:\-]\s*$", lead):
+            return but
+    return None
 
 
 def detect(

@@ -38,6 +38,11 @@ _RHETORICAL = [
         r"\bhappy now\b",
         r"\bwhat (?:else )?(?:can|could) (?:i|we|anyone) (?:possibly|even) do\b",
         r"\bdon'?t <you> (?:think|realise|realize|understand|know)\b",
+        r"\bhow (?:is|was|'s) (?:that|this|it) (?:my|our|the company'?s) (?:fault|problem|responsibility)\b",
+        r"\b(?:is|was) (?:that|this|it) (?:my|our) (?:fault|problem)\b",
+        r"\bi'?ll just [^.!?]{0,60},? shall i\b",
+        r"\bwhat did <you> (?:think|expect)\b",
+        r"\bwhose fault is (?:that|this|it)\b",
     )
 ]
 _HOLD = rx(

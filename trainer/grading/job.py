@@ -22,17 +22,19 @@ _NEGATIVE = table(
         "explaining_cause": [
             r"\bit turns out\b",
             r"\bturns out (?:that |the |our |it )",
-            r"\bbecause of\b",
+            r"\bbecause of\b(?! (?:that|the|this|your|those|these|what) (?:threat|threats|language|abuse|"
+            r"abusive|comment|remark|you'?ve said|you said|you just said))",
             r"\b(?:because|since) (?:the|our|a|an|they|there|it|its|it'?s|he|she|his|her|their) \w+",
-            r"^\W*well,? (?:there'?s|there was|it was|it'?s|the|they|we|our)\b",
+            r"<ss>\W*well,? (?:there'?s|there was|it was|it'?s|the|they|we|our)\b",
             r"\bthere'?s (?:a|an) (?:\w+ )?(?:fault|problem|issue|outage|glitch|error|bug|backlog|delay) (?:on|in|with|at)\b",
             r"\b(?:was|were|got|has been|have been) (?:lost|misrouted|delayed|damaged|misplaced|mislaid|miscoded|mis-scanned|held up|stuck|mixed up) (?:in|by|at|during|when|because|through|on)\b",
-            r"^\W*basically,? (?:the|our|we|it|they)\b",
+            r"<ss>\W*basically,? (?:the|our|we|it|they)\b",
             r"\bthat'?s (?:usually |probably |normally |often |likely |exactly |just )?(?:why|how (?:it|this|that) happen|what (?:causes|caused|happened|held|happens|did it|does it)|where the|the reason)",
             r"\b(?:it'?s|it was|that'?s|there'?s|there was|you'?ve|they'?ve|they|it|the \w+) (?:\w+ )?probably\b",
             r"\bprobably (?:the|a|an|because|just|due|caused|what)\b",
             r"\b(?:it|this) looks like (?:the|our|a|your|someone|they)\b",
-            r"\b(?:was|were|had|came|ran|took|got|went) [^.!?]{0,60}, so (?:the|it|they|we|our|i|he|she)\b",
+            r"\b(?:was|were|had|came|ran|took|got|went) [^.!?]{0,60}, so (?:the|it|they|we|our|i|he|she)\b"
+            r"(?! (?:completely |totally |really |fully |can |do )*(?:understand|get|see|imagine|know|hear))",
             r"\b(?:that|it) would do it\b",
             r"\b(?:overloaded|swamped|off sick|understaffed|misrouted|miscoded|mis-?scanned)\b",
             rf"\b(?:because|as|since) (?:of )?(?:our|the|a|an|we|they|there) (?:\w+ ){{0,3}}{_ORG}",
@@ -40,7 +42,7 @@ _NEGATIVE = table(
             r"\b(?:was|were|been) caused by\b",
             r"\bthe reason (?:is|was|why)\b",
             r"\bwhat (?:happened|went wrong) (?:is|was) (?:that )?(?:our|the|we)",
-            rf"\b(?:our|the) (?:\w+ ){{0,2}}{_ORG} (?:\w+ ){{0,2}}(?:was|were|had|got|went|"
+            rf"\b(?:our|the) (?:\w+ ){{0,2}}{_ORG} (?:(?!(?:you|u|i|we|they)\b)\w+ ){{0,2}}(?:was|were|had|got|went|"
             r"ran|overran|crashed|glitched|failed|broke|lost|upgraded|migrated|updated|changed|switched|"
             r"covering|short|down|delayed|running|scanned|didn'?t update|did not update|must have|probably)\b",
             r"\bwe (?:migrated|upgraded|changed|switched|moved|updated|had (?:a|an|some)|were short|are short|"
@@ -53,11 +55,33 @@ _NEGATIVE = table(
             r"overran|misrouted|damaged)",
             r"\bwhich is why\b",
             r"\bthat'?s why (?:it|this|the|your)\b",
+            # "<fault>, so it was rejected": a named fault leading to the outcome
+            r"\b(?:error|fault|mistake|glitch|problem|issue|wrong|wrongly|late|missing|incorrectly|"
+            r"backlog|delay|outage|down|offline|short)\b,? (?:and )?so (?:the|it|your|they|that|this)\b",
+            r"\bthat'?s what (?:took|caused|made|held|delayed|slowed|went wrong|triggered)\b",
+            r"\b(?:was|were|got|has been|have been|is|are) (?:\w+ )?(?:handled|processed|dealt with|managed|"
+            r"decided|set) (?:separately|elsewhere|by (?:the|a|another|our) (?:\w+ )?(?:team|department|"
+            r"company|manufacturer|supplier|provider|partner|insurer|office))\b",
+            r"\b(?:has|have|had) had (?:a few |some |a lot of |many |known |several )?(?:faults|issues|"
+            r"problems|complaints|recalls)\b",
+            r"\bthe (?:notice|letter|email|message|text|reminder|update)s? (?:went|was sent|were sent|"
+            r"goes|go) (?:out )?(?:by|to|only|on)\b",
+            r"\b(?:has|have|had|there'?s|there is|there was) (?:a |an |some )?(?:huge |big |massive |known |"
+            r"small |bit of a )?(?:bug|backlog|fault|glitch|outage|shortage|strike)s?\b",
+            r"\b(?:all |really |very |a bit )?(?:stretched|snowed under|rushed off (?:our|their) feet|"
+            r"run off (?:our|their) feet|overwhelmed with)\b",
+            r"\b(?:teams|departments|parties|companies|people) (?:are|were|is) involved\b",
+            r"\bfrom (?:the )?(?:roadworks|storm|storms|flooding|weather|strike|strikes)\b",
         ],
         "defending_company": [
             r"\bwe'?re (?:a |an )?(?:very |really |extremely |highly |normally )?(?:reliable|good|reputable|trusted|respected|professional|established|fair|honest)\b",
             r"\bour (?:\w+ )?(?:prices|fees|rates|charges|products?|service|quotes?|fitters|staff|engineers|drivers|team) (?:are|is) (?:all )?(?:\w+ )?(?:fair|reasonable|competitive|good|standard|registered|experienced|qualified|trained|excellent)",
-            r"\bwe (?:have|hold|keep) (?:very )?(?:high|strict|rigorous) standards\b",
+            r"\bwe (?:have|hold|keep|set) (?:very |really |extremely |such |incredibly |the )?(?:high|highest|"
+            r"strict|rigorous|exacting) standards\b",
+            r"\bknow(?:s)? what (?:they'?re|they are|we'?re|we are|he'?s|she'?s) doing\b",
+            r"\bwe(?:'re| are) (?:one of )?the (?:best|top|leading|most (?:trusted|reliable|popular))\b",
+            r"\b(?:we'?re|we are|nobody'?s|no one'?s|no company is|nobody is) (?:not )?perfect\b",
+            r"\b(?:best|highest|top)[- ](?:rated|reviewed|ranked)\b",
             r"\b(?:that|this|it|the) (?:model|product|machine|service|system) is (?:very |extremely |really )?(?:reliable|popular|good|safe)\b",
             r"\bharder than it looks\b",
             r"\bwe handle (?:thousands|hundreds|millions)\b",
@@ -100,9 +124,30 @@ _NEGATIVE = table(
             r"\bthe (?:terms|small print|fine print|contract) (?:clearly )?(?:say|says|state|states)\b",
             r"\bthat(?:'s| is| was) on <you>\b",
             r"\b(?:user|customer|operator) error\b",
+            r"\bif <you> (?:don'?t|won'?t|do not|will not|can'?t) (?:tell|give|let|answer|explain|show)\b",
+            r"\b<sorry>,? (?:but )?(?:it (?:seems|looks like|appears)|apparently|it seems that) <you> "
+            r"(?!(?:were|was|got|'ve|have|had|received|been|are|'re)\b)\w+",
+            r"\b<you> (?!(?:were|was|got|'ve|have|had|received|been|are|'re|get|gets)\b)\w+ (?:\w+ ){0,4}"
+            r"(?:for|on|with|to|as|at|in) the wrong\b",
+            # "But you missed the call", "To be fair, you picked a busy route": a contrast turned
+            # on the customer's own action.
+            r"\b(?:but|still|though|to be fair|in fairness|then again|mind you),? (?:though,? )?<you> "
+            r"(?!(?:'ve|have|had|were|are|'re|shouldn'?t|should not|deserve|needn'?t|did nothing|"
+            r"didn'?t do anything|can|could|will|'ll|may|might|must|still|also|said|told|feel|felt|"
+            r"know|knew|want|wanted|need|needed|asked me|mentioned|expected|paid for|trusted|waited|"
+            r"rang|called us|shouldn'?t)\b)(?:\w+ed|left|made|sent|put|paid|took|chose|gave|forgot|"
+            r"bought|shared|used|unplugged|missed|picked|signed|ticked|booked|did|didn'?t|never|"
+            r"went|ran|let|drove|broke|lost|threw|wrote|got)\b",
+            r"\b<you> (?:\w+ed|left|made|sent|put|paid|took|chose|gave|picked|bought|used|shared|"
+            r"signed|ticked|booked|ordered|asked for)\b[^.!?]{0,60},? (?:didn'?t|did|weren'?t|haven'?t) "
+            r"(?:<you>|ya)\b",
+            r"\b(?:so )?(?:it'?s|that'?s|it is|that is) not (?:really |exactly |entirely )?(?:on us|"
+            r"down to us|our (?:fault|doing|problem|responsibility))\b",
         ],
         "blaming_colleague": [
-            r",? not (?:me|us|our fault|my fault)\W*$",
+            r",? not (?:me|us|our fault|my fault)(?=\W*(?:[.!?]|$))",
+            r"\b(?:dropped|fumbled) the ball\b",
+            r"\b(?:it'?s|that'?s|it was|that was) (?:them|they|him|her)\b",
             r"\bthe \w+ (?:\w+ )?got (?:this|it|that|your \w+) wrong\b",
             r"\b(?:that|it|this)(?:'s| is| was| were) (?:the |our |my |a |another )?(?:night shift|day shift|"
             r"billing team|other team|another team|other department|another department|driver|courier|"
@@ -149,6 +194,15 @@ _NEGATIVE = table(
             r"\bi did (?:hear|listen)\b",
             r"\bi (?:am|was|have been) listening\b",
             r"\bi (?:don'?t|do not) (?:run|control|make|own|decide) the\b",
+            r"\b(?:that|this|it)(?:'s| is| was|s)?(?: not|n'?t) (?:quite |really |exactly |entirely |strictly )?"
+            r"(?:what happened|how it (?:went|happened|was|works)|right|true|accurate|correct|the case|"
+            r"fair(?! (?:on|to|for) <you>)|what (?:we|i|the \w+) (?:said|agreed|promised))\b",
+            r"\bi (?:<dont>|really don'?t) (?:think|believe) (?:that'?s|that is|that was|it'?s|it was|"
+            r"this is) (?:quite |entirely |strictly )?(?:right|true|accurate|correct|fair|the case|"
+            r"what happened)\b",
+            r"\bto be fair\b(?!,? to <you>)",
+            r"\bin fairness\b(?!,? to <you>)",
+            r"\bthat(?:'s| is) not (?:how|what) (?:it|this|that) (?:went|happened|was)\b",
         ],
         "counter_threat": [
             r"\bdo <your> worst\b",
@@ -181,6 +235,8 @@ _NEGATIVE = table(
             r"\bbe my guest\b",
             r"\b(?:don'?t|do not) threaten (?:me|us)\b",
             r"\bfine,? (?:leave|go|cancel)\b",
+            r"\bsee where (?:it|that|this) (?:gets|takes) <you>\b",
+            r"\b(?:carry on|keep (?:this|that|it) up|keep going) like (?:that|this)\b",
         ],
         "policy_wall": [
             r"\b(?:can'?t|cannot|can not|won'?t) be (?:refunded|changed|reversed|added|moved|transferred|cancelled|altered|amended|guaranteed|given|reissued|unlocked|released|returned|applied|done)",
@@ -220,6 +276,9 @@ _NEGATIVE = table(
             r"\b(?:only|not until|not before) (?:after|once|when|until) (?:the|your|it|we|a|\d)",
             r"\b<you>(?:'ll| will)? (?:have|need) to wait (?:until|for|another|\d)",
             r"\bno (?:exceptions|refunds)\b",
+            r"\bnot something (?:i|we) (?:can|could|am able to|are able to) (?:do|offer|change|help with)\b",
+            r"\b(?:need|needs|require|requires) (?:\w+ )?(?:written|formal|signed|\d+ days'?) (?:notice|"
+            r"consent|request|confirmation)\b",
             r"\bout of my hands\b",
             r"\b(?:i|we) (?:<dont>|can'?t) make the rules\b",
         ],
@@ -254,6 +313,10 @@ _NEGATIVE = table(
             r"\b<you>(?:'ll| will)? (?:need|have) to (?:call|ring|phone) (?:back|again|us)\b",
             r"\bcome back (?:tomorrow|later|next)\b",
             r"\bcan <you> (?:call|ring|phone|try) (?:us |me )?(?:back|again)\b",
+            r"\bgive it (?:a|an|\d+|a couple of|a few|another|some) (?:\w+ )?(?:days?|hours?|weeks?|"
+            r"minutes?|while|time)(?: or so)?,? (?:and|then) (?:call|ring|phone|try|contact|get back)",
+            r"\b(?:and|then) (?:call|ring|phone) (?:us |me )?(?:again|back)\b",
+            r"\b(?:call|ring|phone) (?:us |me )?(?:again|back) (?:if|when|once|after|in)\b",
         ],
         "gives_up": [
             r"\b(?:thanks|thank you) for calling\W+(?:bye|goodbye)\b",
@@ -262,13 +325,15 @@ _NEGATIVE = table(
             r"\b(?:ok(?:ay)?|fine|right),? i can (?:cancel|close|send <you> the (?:cancellation|closure))",
             r"^\W*(?:ok(?:ay)?|fine|right|alright|sure)?,? ?(?:then,? )?(?:bye|goodbye|cheers|have a (?:good|nice) "
             r"(?:day|one))(?: then)?\W*$",
-            r"\b(?:ok(?:ay)?|fine|right|alright),? (?:i'?ll|we'?ll|i will) (?:cancel|close|end|terminate) (?:it|that|"
+            r"\b(?:ok(?:ay)?|fine|right|alright)(?: then)?,? (?:i'?ll|we'?ll|i will) (?:cancel|close|end|terminate) (?:it|that|"
             r"<your>|the)",
             r"\bglad (?:it'?s|everything'?s|that'?s) (?:all )?(?:fine|ok|okay|sorted|good)\b",
             r"^\W*(?:ok(?:ay)?|fine|right),? (?:suit yourself|whatever|if you say so)\b",
             r"\bsuit yourself\b",
             r"\bwhatever <you> (?:say|want|like)\b",
             r"\bif that'?s what <you> want,? (?:fine|ok|then)",
+            r"\b(?:fine|ok(?:ay)?|right|alright),? if that'?s what <you> (?:want|prefer|'?d like)\b",
+            r"\b(?:bye|goodbye) (?:then|now)\W*$",
         ],
         "playing_along": [
             r"\b(?:you'?re|you are) (?:sweet|lovely|not so bad|cute|charming|funny|a charmer)\b",
@@ -357,6 +422,14 @@ def _is_agent_callback(text: str, finding: Finding) -> bool:
     if finding.kind != "call_us_back":
         return False
     before = text[max(0, finding.span.start - 30) : finding.span.start].lower()
-    return any(
+    if any(
         k in before for k in ("i'll", "i will", "we'll", "we will", "can i", "shall i", "let me")
-    )
+    ):
+        return True
+    return bool(_AGENT_SUBJECT.search(text[finding.sentence.start : finding.span.start]))
+
+
+_AGENT_SUBJECT = rx(
+    r"(?:shall|can|could|may) (?:i|we)|(?:i|we)(?:'ll| will| can(?!'|not| not)| could(?!n)|'d| would)"
+    r"|let me|i(?:'m| am) going to"
+)

@@ -241,7 +241,7 @@ def analyse(reply: str, context: GradeContext | None = None) -> Lexical:
     return Lexical(cleaned, steps, flags, offered, forbidden, stuffed)
 
 
-_HOSTILE = {"sarcasm", "mirroring", "taking_it_personally"}
+_HOSTILE = {"mirroring", "taking_it_personally"}
 
 _FLAG_OF_KIND = {
     "calm_down": "calm_down",

@@ -31,6 +31,8 @@ _MACROS = {
     "<can>": r"(?:can|could|may|shall|should|might)",
     "<dont>": r"(?:don'?t|do not|dont)",
     "<cant>": r"(?:can'?t|cannot|can not|cant)",
+    # Start of the reply or of a sentence inside it (fixed-width lookbehinds, no spaces).
+    "<ss>": r"(?:^|(?<=[.!?\n])|(?<=[.!?]\s)|(?<=[.!?]\s\s))",
 }
 
 
@@ -174,14 +176,24 @@ _KEYWORDS = frozenset(
         "like",
         "want",
         "need",
+        "nothing",
+        "anything",
+        "allowed",
+        "unable",
+        "fault",
+        "promised",
+        "manager",
+        "supervisor",
     ]
 )
+# Real words that happen to be a swap of a key word ("three" / "there") are left alone.
+_REAL_WORDS = frozenset(["three", "form"])
 _SWAP_INDEX: dict[str, str] = {}
 for _kw in _KEYWORDS:
     for _i in range(len(_kw) - 1):
         if _kw[_i] != _kw[_i + 1]:
             _SWAP_INDEX.setdefault(_kw[:_i] + _kw[_i + 1] + _kw[_i] + _kw[_i + 2 :], _kw)
-for _kw in _KEYWORDS:
+for _kw in _KEYWORDS | _REAL_WORDS:
     _SWAP_INDEX.pop(_kw, None)
 _LETTERS = re.compile(r"[A-Za-z]{4,}")
 
