@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test check lint types pytest bench heads schemas docs clean
+.PHONY: run serve test check lint types pytest bench heads schemas docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 
 run: $(VENV)/.installed
 	$(BIN)/deescalate
+
+# The same app in a browser for a classroom (http://127.0.0.1:8000 by default).
+serve: $(VENV)/.installed
+	$(BIN)/deescalate serve
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check trainer tests benchmarks
