@@ -25,7 +25,8 @@ _REFUSAL = rx(
 _THIRD_PARTY = rx(r"\b(?:the company|management|they|head office)\s+(?:\w+\s+)?$")
 _FILLER_AFTER = rx(
     r"^\s*(?:\?|[,.]?\s*(?:could|can) <you> (?:repeat|say)|[,.]?\s*(?:come again|pardon|"
-    r"i didn'?t (?:catch|hear)|what did <you> say|to interrupt|to bother|i missed that|who\b|which\b))"
+    r"i didn'?t (?:catch|hear)|what did <you> say|to interrupt|to bother|i missed that|who\b|which\b|"
+    r"what\W*$))"
 )
 _DATA_AFTER = rx(
     r"^\W*(?:what(?:'s| is| was) <your>|can i (?:take|have|get)|could i (?:take|have|get)|may i (?:take|have)|"
@@ -34,7 +35,7 @@ _DATA_AFTER = rx(
 )
 _SARCASTIC_BEFORE = re.compile(r"\b(?:SO|SOOO+|VERY|TERRIBLY)\s+$")
 _SARCASTIC_PREFIX = rx(
-    r"^\W*(?:well|oh|oh well|gosh|ooh|oops),? (?:<im> )?(?:so |terribly |very )?$"
+    r"^\W*(?:well|oh|oh well|gosh|ooh|oops),? (?:<im> )?(?:(?:so|terribly|very|awfully|ever so) ){0,2}$"
 )
 _SARCASTIC_AFTER = rx(
     r"^\W*(?:that |if )?(?:our|we|the|this) (?:\w+ ){0,3}(?:isn'?t|aren'?t|wasn'?t|don'?t|doesn'?t|"
@@ -66,7 +67,7 @@ _CAUSE = rx(
     r"someone)|(?:most )?likely (?:because|our|the|we)|because (?:of )?(?:our|the|we|a|they|it)|due to|"
     r"as a result of|caused by|since (?:our|the) |(?:our|the|a) (?:\w+ ){0,2}(?:system|warehouse|driver|"
     r"courier|engineer|depot|computer|software|server|team|staff|supplier|contractor|machine|glitch|"
-    r"update|upgrade|migration)s? (?:\w+ )?(?:lost|messed|broke|crashed|glitched|went down|failed|"
+    r"update|upgrade|migration)s? (?:(?!(?:you|u|i|we|they)\b)\w+ )?(?:lost|messed|broke|crashed|glitched|went down|failed|"
     r"mixed|must|probably|forgot|double|was|were|had|ran|overran|scanned|sent))"
 )
 _CORPORATE = rx(
@@ -177,6 +178,9 @@ def _classify(cleaned: Cleaned, m: re.Match[str], sentence: Span, following: Spa
     return "sincere"
 
 
+_SOFT_BUT = {"still", "yet", "though", "although", "whereas"}
+
+
 def _directly_but(after: str) -> re.Match[str] | None:
     """A but/however that follows the apology directly: within a few words, or after a comma.
 
@@ -185,7 +189,10 @@ def _directly_but(after: str) -> re.Match[str] | None:
     """
     for but in _BUT.finditer(after):
         lead = after[: but.start()]
-        if len(lead.split()) <= 3 or re.search(r"[,;:\-]\s*$", lead):
+        if re.search(r"[,;:\-]\s*$", lead) or not lead.strip():
+            return but
+        if len(lead.split()) <= 3 and but.group(0).lower() not in _SOFT_BUT:
+            # "still"/"yet"/"though" mid-clause describe the problem ("still dropping").
             return but
     return None
 

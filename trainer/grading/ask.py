@@ -53,13 +53,15 @@ _HOLD = rx(
 _DATA = rx(
     r"\b(?:account|order|reference|ref|tracking|booking|policy|customer|membership|card|job|case|"
     r"ticket|invoice|serial|flight|confirmation|phone|mobile|contact|telephone|agreement|rental|"
-    r"claim|meter|passport|sort)(?:\s+|-)(?:number|no|id|code|details|reference|ref)\b|"
+    r"claim|meter|passport|sort|patient|member|nhs|national insurance|vehicle|registration|"
+    r"licence|license)(?:\s+|-)(?:number|no|id|code|details|reference|ref)\b|"
     r"\b(?:account|booking|job|tracking|claim|order) (?:ref|reference|id)\b|\b(?:postcode|post code|zip|date of birth|dob|email address|"
     r"e-mail|email|address|full name|surname|last four|security (?:question|answer)|password|pin|"
     r"first line of|spell <your> name|your name)\b"
 )
 _CLOSE = rx(
-    r"\banything else\b(?! (?:\w+ ){0,3}(?:wrong|missing|not right|outstanding|to fix))|^\W*is that all\W*$|"
+    r"(?<!before\s)\banything else\b(?! (?:\w+ ){0,3}(?:wrong|missing|not right|outstanding|to fix))|"
+    r"^\W*is that all\W*$|"
     r"\bwill that be all\b"
 )
 _NEED = [
@@ -83,12 +85,25 @@ _NEED = [
         r"alright|acceptable|fair|good|enough|better|useful)|do|sort|fix|make)\b",
         r"\b(?:would|do|will|could) <you> (?:like|prefer|want|rather|be (?:happy|ok|okay|open|willing)|"
         r"accept|consider|mind if)\b",
-        r"\b(?:shall|should|can|could|may|might) (?:i|we) (?:just |quickly |also |first )?(?!take\b|have\b|get (?:your|the|a)\b|"
-        r"grab\b|confirm (?:your|the)\b|ask (?:for )?your\b|put <you> on hold|place <you> on hold|hold\b|"
+        r"\b(?:shall|should|can|could|may|might) (?:i|we) (?:just |quickly |also |first )?(?!take (?:<your>|a (?:few|"
+        r"couple|note|number|name|reference)|down|some|the (?:account|order|booking|reference|card|"
+        r"postcode|details))|have (?:<your>|a|an|the (?:account|order|booking|reference|card|postcode|"
+        r"details))|get (?:<your>|a (?:few|couple|number|name|reference)|some|the (?:account|order|booking|"
+        r"reference|card|postcode|details))|grab\b|confirm (?:your|the)\b|ask (?:for )?your\b|"
+        r"put <you> on hold|place <you> on hold|hold\b|tell <you> about|interest <you>|"
         r"start by (?:taking|getting)|check (?:your|the) (?:account|details|identity|name))[a-z]+",
+        # A remedy offered for their say-so: "Is it OK if I refund the cake today?"
+        r"\b(?:is it|would it be|will it be|is that) (?:ok|okay|alright|all right|fine) (?:with <you> )?"
+        r"(?:if|for) (?:i|we|me|us) (?!(?:put|place) <you> on hold|(?:just )?(?:take|get|have|grab|"
+        r"confirm) (?:<your>|a few|some|the (?:account|order|booking|reference|card|postcode)))",
+        r"\bwould (?:a|an|the|some) (?:\w+ ){0,5}be (?:easier|better|ok|okay|helpful|useful|enough|fair|"
+        r"good|best|a help|simpler|quicker|any (?:use|help|good))\b",
+        r"^\W*(?:(?:a|an|the|full|partial|quick) )?(?:refund|replacement|credit|voucher|discount|"
+        r"call-?back|collection|redelivery|rebooking|new one)\b[^.!]{0,50}\?\W*$",
+        r"\bwant (?:that|this|one)\W*$",
         r"\bwant me to\b",
         r"\bwould it (?:be )?(?:easier|better|simpler|quicker|help|suit)\b",
-        r"\b(?:is|was) there (?:\w+ ){0,3}(?:still )?(?:missing|wrong|not right|outstanding|left|I'?ve missed|"
+        r"\b(?:is|was) there (?:\w+ ){0,5}(?:still )?(?:missing|wrong|not right|outstanding|left|I'?ve missed|"
         r"I can fix|we can fix|I can sort)",
         r"\bis that (?:all|everything) (?:<you> need|that needs|to (?:fix|sort)|<youre> after)",
         r"\b(?:have|did) i (?:got|get|missed|miss) (?:all|everything|anything)",
@@ -119,7 +134,7 @@ _COMPLIANCE = rx(
     r"\b(?:is that|was that) clear\b|\bdo <you> understand\b|\bdoes that make sense\b|"
     r"[,.] ?(?:ok(?:ay)?|alright|right|understood|got it|yeah)\W*\?+\W*$|"
     r"[,.] ?(?:(?:is|would|does|will) )?(?:(?:that|this) )?(?:ok(?:ay)?|alright|all right|work|suit|good|fine)"
-    r"(?: with| for)?(?: <you>)?\W*\?+\W*$"
+    r"(?: with| for)?(?: <you>| that| this)?\W*\?+\W*$"
 )
 _TAG_REMEDY = rx(
     r"\b(?:i'?ll|i will|i can|we can|we'?ll|let me|i could|how about|i'?d) (?:\w+ ){0,4}(?:refund|send|book|"
@@ -147,6 +162,9 @@ def classify_question(sentence: str) -> str:
     """One of `need`, `rhetorical`, `hold`, `data`, `close`, `compliance`, `deflect`, `other`."""
     if any(p.search(sentence) for p in _RHETORICAL):
         return "rhetorical"
+    if _BARE_WH.match(sentence):
+        # "What?" / "Sorry?": asking them to repeat, not asking what they want.
+        return "other"
     if _DEFLECT.search(sentence):
         return "deflect"
     if _HOLD_ASK.search(sentence):
@@ -166,6 +184,7 @@ def classify_question(sentence: str) -> str:
     return "other"
 
 
+_BARE_WH = rx(r"^\W*(?:what|who|where|how|pardon|sorry|huh|eh|come again)\W*$")
 _DEFLECT = rx(
     r"\bwould <you> like (?:the|their|a|our) (?:\w+ ){0,3}(?:number|email|address|contact|details|link|"
     r"website)\b|\b(?:can|could|would) <you> (?:call|ring|phone|try|contact) (?:us |them |me )?(?:back|again|"

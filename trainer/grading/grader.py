@@ -24,6 +24,9 @@ from trainer.models.grade import STEPS, Grade, GradeContext, Step, StepVerdict
 
 LEXICAL_SCORE_PASS = 0.85
 """Score reported in lexical-only mode when the rules pass a step (fail: 1 - this)."""
+VETO_STEPS: frozenset[Step] = frozenset({"person", "job", "apology"})
+"""Steps where a failure the rules found cannot be overruled by the head (ask's negatives are
+only question classifications, so the head keeps the last word there)."""
 MAX_EVIDENCE = 3
 _EVIDENCE_CHARS = 200
 
@@ -96,6 +99,11 @@ class Grader:
         for i, step in enumerate(STEPS):
             ev = lx.steps[step]
             passed = bool(probs[i] >= self.threshold(i))
+            if step in VETO_STEPS and ev.negatives and not ev.passed:
+                # The rules are precise failure detectors (a named pattern on an exact span);
+                # the head adds recall for wording the rules do not know. So an explicit
+                # failure found by the rules is final, and the head decides the rest.
+                passed = False
             if step == "apology" and not verdicts.get("job", True):
                 # Decision (labelling guide): an apology beside a job failure is hollow.
                 passed = False

@@ -101,7 +101,7 @@ _NEGATIVE = table(
             r"\bthere(?:'s| is) no (?:fault|problem|issue) (?:on our|with our|with the)",
         ],
         "blaming_customer": [
-            r"\b<you> (?:\w+ )?(?:ordered|picked|typed|bought|booked|registered|plugged|sent|put|left|used|signed for|paid on|returned|changed|entered|selected|ticked|chose|gave us|registered) (?:\w+ ){0,3}(?:the wrong|a wrong|late|without|instead|too late|the old|half|on wet|into an)",
+            r"\b<you> (?!(?:were|was|got|'ve been|have been|had been|'d been)\b)(?:\w+ )?(?:ordered|picked|typed|bought|booked|registered|plugged|sent|put|left|used|signed for|paid on|returned|changed|entered|selected|ticked|chose|gave us|registered) (?:\w+ ){0,3}(?:the wrong|a wrong|late|without|instead|too late|the old|half|on wet|into an)",
             r"\b<sorry> (?:that )?<you>(?:'ve| have)? (?!(?:had|were|was|been|felt|feel|waited|experienced|received|suffered|faced|lost|needed|wanted|tried|called|rang|found|ended|spent|struggled|stayed|got charged|paid twice|have had|'ve had|are|'re)\b)(?:\w+ed|gave|left|sent|bought|put|paid|chose|took|made|forgot|picked|typed|didn'?t|did not|booked|signed|used|plugged|registered|ordered)\b",
             r"\b<you> did (?:agree|sign|tick|accept|choose|order|book)\b",
             r"\b(?:is|are) the (?:traveller|customer|passenger|patient|account holder|buyer)'?s? responsibility\b",
@@ -412,9 +412,21 @@ def detect(cleaned: Cleaned) -> StepEvidence:
             # Decision (labelling guide): a rhetorical question is push-back, i.e. arguing.
             negatives.append(Finding("rhetorical_pushback", sentence, sentence))
     negatives.sort(key=lambda f: f.span.start)
-    negatives = [f for f in negatives if not _is_agent_callback(cleaned.text, f)]
+    negatives = [
+        f
+        for f in negatives
+        if not _is_agent_callback(cleaned.text, f) and not _door_left_open(cleaned.text, f)
+    ]
     positives = scan(cleaned, _POSITIVE)
     return StepEvidence(not negatives, positives, negatives, "")
+
+
+def _door_left_open(text: str, finding: Finding) -> bool:
+    # Decision (labelling guide): "a rule with an open door is not a wall". "I'm not able to do
+    # that, but I can sort the bill" offers a way forward in the same sentence.
+    if finding.kind != "policy_wall":
+        return False
+    return bool(_OPEN_DOOR.search(text[finding.span.end : finding.sentence.end]))
 
 
 def _is_agent_callback(text: str, finding: Finding) -> bool:

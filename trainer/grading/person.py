@@ -27,7 +27,9 @@ _FEEL = (
     r"overwhelming|upsetting|worrying|stressful|scared|afraid|cold|exhausted|sleepless|grim|"
     r"unpleasant|no fun|not fun|miserable|the last thing|a shambles|shambolic|a mess|a disgrace|a farce|"
     r"isn'?t fair|is not fair|wasn'?t fair|isn'?t right|isn'?t on|isn'?t good enough|isn'?t acceptable|"
-    r"isn'?t okay|isn'?t ok|harsh|stings|a lot to (?:lose|find|deal|carry|take))"
+    r"isn'?t okay|isn'?t ok|harsh|stings|a lot to (?:lose|find|deal|carry|take)|hectic|endless|"
+    r"a long day|worn (?:<you> )?(?:out|down)|had enough|ready to give up|let-down|a kick in the teeth|"
+    r"spoil(?:ed|t)|ruined|wrecked)\b"
 )
 _COST = (
     r"(?:<your> (?:time|money|day|days|evening|afternoon|morning|weekend|holiday|wages|savings|"
@@ -37,7 +39,10 @@ _COST = (
     r"lost|in)|without (?:heat\w*|hot water|power|electricity|internet|a (?:working|car|phone)|"
     r"your|any|money|food)|out of pocket|left (?:with nothing|waiting|"
     r"stranded|in the cold|out of pocket|without)|wait(?:ed|ing) in|stayed in|took (?:the|a) "
-    r"(?:day|morning|afternoon) off|lost (?:a|two|the|your) (?:day|days|money|time|wages))"
+    r"(?:day|morning|afternoon) off|lost (?:a|two|the|your) (?:day|days|money|time|wages)|"
+    r"out of <your> (?:own )?pocket|<your> hands (?:are )?full|without (?:a |any |your )?(?:service|"
+    r"broadband|wifi|a phone|phone|water|transport|a bed|a cooker|a fridge)|<you> (?:<cant>|couldn'?t) "
+    r"(?:even )?(?:sleep|use|work|cook|wash|get to work|leave|go out|get out|get in))"
 )
 
 _POSITIVE = table(
@@ -47,7 +52,8 @@ _POSITIVE = table(
             rf"imagine|get|appreciate|know|realise|realize) (?:\w+ ){{0,6}}{_FEEL}",
             rf"\b(?:that|this|it)(?:'s| is| must be| must have been| sounds| sounds really| has been|"
             rf"'s been| would be| was) (?:\w+ ){{0,2}}{_FEEL}",
-            r"\bno wonder <youre>",
+            r"\bno wonder (?:<youre>|<you>)",
+            r"\b<you>(?:'ve| have) had enough\b",
             r"\b<youre> (?:right|entitled|justified) to be\b",
             r"\b<you> (?:have|'ve) every (?:right|reason)\b",
             rf"\bi(?:'d| would) be (?:\w+ )?{_FEEL} too\b",
@@ -73,10 +79,29 @@ _POSITIVE = table(
             r"\bthat(?:'s| is)(?: just)? not (?:on|right|good enough|acceptable|fair|okay|ok)\b",
             r"\bnobody (?:likes|wants|should)\b",
             r"\bno one (?:likes|wants|should)\b",
-            r"\b(?:i|we) (?:can|completely|totally|fully|really)? ?(?:understand|see|get|know) why <you>",
+            r"\b(?:i|we) (?:(?:can|completely|totally|fully|really) )?(?:understand|see|get|know) "
+            r"(?:why|how) (?:<you>|<youre>|it feels|this (?:feels|has|is)|that (?:feels|has|is))",
+            # Unfairness named for them: "that really isn't fair on you", "paying twice isn't right".
+            r"\b(?:isn'?t|is not|wasn'?t|was not|hasn'?t been|not) (?:really |at all |exactly |remotely )?"
+            r"(?:fair|right|acceptable|good enough|on|okay|ok)\b(?! (?:to say|that|what))",
+            r"\ba lot (?:of \w+ )?to (?:find|deal with|be dealing with|take in|handle|chase|be chasing|"
+            r"have going wrong|cope with|carry|juggle|go through|pay|lose|ask of <you>|put up with)\b",
+            r"\bwould (?:\w+ )?(?:annoy|upset|frustrate|infuriate|worry|bother|anger|wind up) (?:anyone|"
+            r"anybody|me|most people|everyone)\b",
+            r"\bi (?:<dont>|can'?t|wouldn'?t|couldn'?t) blame <you>\b",
+            r"\b(?:means|meant|matters) (?:a lot|alot|so much|everything|the world)\b",
+            r"\b(?:it|that|this) (?:must )?(?:feels?|felt) like (?:we|you|nobody|no one|it|a|an|the|forever|"
+            r"ages|you'?re|you'?ve)\b",
+            r"\bmust have (?:felt|seemed) (?:endless|like|forever|a lot|awful|horrible)\b",
+            r"\b(?:thrown?|throws|knocked) (?:<your> )?(?:\w+ )?(?:month|budget|plans?|day|week|schedule|"
+            r"weekend|routine|finances)s? (?:\w+ )?out\b",
+            r"\b<your> (?:\w+ )?(?:budget|plans?|month|schedule|finances) (?:\w+ )?(?:thrown|knocked) out\b",
             r"\bi (?:totally |completely |really )?get (?:it|that)\b",
         ],
         "acknowledges_cost": [
+            r"\b<you> (?:had )?planned (?:around|for|on)\b",
+            r"\b(?:birthday|day|holiday|trip|evening|weekend|plans?|wedding|party|anniversary|"
+            r"celebration|meal|night) (?:was |were |has been |got |is )?(?:spoil(?:ed|t)|ruined|wrecked)\b",
             rf"\b(?:<you>(?:'ve| have)?|<your>) (?:\w+ ){{0,5}}{_COST}",
             rf"\b{_COST}",
         ],
@@ -202,7 +227,9 @@ _UNDOING = {"blaming_customer", "arguing", "counter_threat", "rhetorical_pushbac
 
 def detect(cleaned: Cleaned, job_negatives: list[Finding] | None = None) -> StepEvidence:
     """Pass on an acknowledgement of feeling or cost that nothing in the reply takes back."""
-    positives = _dedupe(scan(cleaned, _POSITIVE))
+    positives = _dedupe(
+        [f for f in scan(cleaned, _POSITIVE) if not _not_acknowledging(cleaned.text, f)]
+    )
     negatives = scan(cleaned, _NEGATIVE)
     undo = [f for f in job_negatives or [] if f.kind in _UNDOING]
     if positives and undo:
@@ -216,6 +243,31 @@ def detect(cleaned: Cleaned, job_negatives: list[Finding] | None = None) -> Step
     if not positives and not negatives:
         missing = "no acknowledgement of how they feel or what it cost them"
     return StepEvidence(passed, positives, negatives, missing)
+
+
+_SORRY_FEEL = rx(
+    r"\b<sorry>,? (?:that |if )?(?:<youre>|<you> (?:feel|felt|are feeling|seem))(?: \w+){0,2}\s*$"
+)
+_SORRY_BEFORE = rx(r"\b<sorry>,? (?:that |if )?$")
+_STARTS_YOU = rx(r"^(?:<youre>|<you>)\b")
+_REMEDY_VERB = rx(r"\b(?:take|taking|knock|knocking|credit|crediting|refund|refunding)\s+$")
+_DENIED = rx(
+    r"\bi (?:<dont>|do not|really don'?t) (?:think|believe) (?:that'?s|that is|it'?s|it is)\s*$"
+)
+
+
+def _not_acknowledging(text: str, f: Finding) -> bool:
+    """Matches that look like acknowledgements but are not (decisions in the labelling guide)."""
+    before = text[max(f.sentence.start, f.span.start - 40) : f.span.start]
+    if (_SORRY_BEFORE.search(before) and _STARTS_YOU.match(f.span.text)) or _SORRY_FEEL.search(
+        text[f.sentence.start : f.span.end]
+    ):
+        # "I'm sorry you're upset": apologises for the emotion (sorry_you_feel), not about them.
+        return True
+    if f.kind == "acknowledges_cost" and _REMEDY_VERB.search(before):
+        # "take the outage weeks off" is a remedy, not the cost to them.
+        return True
+    return bool(_DENIED.search(before))
 
 
 def _dedupe(found: list[Finding]) -> list[Finding]:
