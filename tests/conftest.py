@@ -58,10 +58,12 @@ def fixtures() -> Path:
     return FIXTURES
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private data directory and no user library, so tests never touch the real one."""
-    monkeypatch.setenv("DEESCALATE_HOME", str(tmp_path / "home"))
+    """Every test (and every subprocess it starts) gets a private data directory and no user
+    library or database from the environment, so tests never read or write a real one."""
+    home = tmp_path / "deescalate-home"
+    monkeypatch.setenv("DEESCALATE_HOME", str(home))
     monkeypatch.delenv("DEESCALATE_LIBRARY", raising=False)
     monkeypatch.delenv("DEESCALATE_DB", raising=False)
-    return tmp_path / "home"
+    return home

@@ -76,7 +76,7 @@ def test_skilled_script_resolves_and_is_reproducible() -> None:
     record = json.loads(first.stdout)
     assert record["outcome"] == "resolved"
     again = json.loads(run(*args).stdout)
-    for key in ("started_at", "ended_at"):
+    for key in ("id", "started_at", "ended_at"):  # a saved call gets a fresh id each run
         record.pop(key)
         again.pop(key)
     assert again == record
@@ -140,3 +140,27 @@ def test_parse_line_rejects_bad_actions() -> None:
         parse_line("/rewind", 1)  # live only
     with pytest.raises(ValueError, match="takes no text"):
         parse_line("/end now", 1)
+
+
+def test_play_saves_every_call_by_default(isolated_home: Path) -> None:
+    result = run(*FIXTURE_CALL, "--seed", "2", "--script", str(SCRIPTS / "skilled.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "saving this call as " in result.stderr
+    history = subprocess.run(
+        [sys.executable, "-m", "trainer", "history", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    rows = json.loads(history.stdout)
+    assert len(rows) == 1 and rows[0]["outcome"] == "resolved"
+    assert (isolated_home / "deescalate.db").is_file()
+
+
+def test_no_save_leaves_no_database(isolated_home: Path) -> None:
+    result = run(
+        *FIXTURE_CALL, "--seed", "2", "--no-save", "--script", str(SCRIPTS / "skilled.txt")
+    )
+    assert result.returncode == 0, result.stderr
+    assert "saving this call" not in result.stderr
+    assert not (isolated_home / "deescalate.db").exists()

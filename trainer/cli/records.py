@@ -285,9 +285,10 @@ def add_play_store_options(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser)
     parser.add_argument(
         "--save",
-        action="store_true",
-        help="save the call turn by turn in the default database (implied by --db, "
-        "DEESCALATE_DB and --resume)",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="save the call turn by turn in the database, so a crash loses no finished turn "
+        "(default: on; --no-save for a throwaway call)",
     )
     parser.add_argument(
         "--resume",
@@ -297,12 +298,7 @@ def add_play_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _saving(args: argparse.Namespace) -> bool:
-    return bool(
-        getattr(args, "db", None)
-        or getattr(args, "save", False)
-        or getattr(args, "resume", None)
-        or os.environ.get("DEESCALATE_DB")
-    )
+    return bool(getattr(args, "save", True) or getattr(args, "resume", None))
 
 
 def _play_store(args: argparse.Namespace) -> Store:
