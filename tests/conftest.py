@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from trainer.library import Library
+from trainer.models import Persona, Scenario
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -67,3 +70,21 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("DEESCALATE_LIBRARY", raising=False)
     monkeypatch.delenv("DEESCALATE_DB", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def lib() -> Library:
+    """The small fixture library (one persona, one scenario), without the bundled files."""
+    loaded = Library.load([FIXTURES / "library"], bundled=False, use_env=False)
+    assert not loaded.problems
+    return loaded
+
+
+@pytest.fixture
+def persona(lib: Library) -> Persona:
+    return lib.persona("fixture-base")
+
+
+@pytest.fixture
+def scenario(lib: Library) -> Scenario:
+    return lib.scenario("fixture-billing")

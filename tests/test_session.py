@@ -9,7 +9,6 @@ import pytest
 
 from trainer import __version__
 from trainer.errors import UserError
-from trainer.library import Library
 from trainer.models.persona import Persona, Temperament
 from trainer.models.record import SessionRecord
 from trainer.models.scenario import Scenario
@@ -34,23 +33,6 @@ def grader() -> GraderLike:
 
 def clock() -> datetime:
     return FIXED
-
-
-@pytest.fixture(scope="module")
-def lib() -> Library:
-    loaded = Library.load([FIXTURES], bundled=False, use_env=False)
-    assert not loaded.problems
-    return loaded
-
-
-@pytest.fixture
-def persona(lib: Library) -> Persona:
-    return lib.persona("fixture-base")
-
-
-@pytest.fixture
-def scenario(lib: Library) -> Scenario:
-    return lib.scenario("fixture-billing")
 
 
 def start(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from factories import grade
 
-from trainer.library import Library
-from trainer.models.grade import Grade, StepVerdict
+from trainer.models.grade import Grade
 from trainer.models.persona import Needs, Persona, Temperament
 from trainer.models.record import HoldInfo
 from trainer.models.scenario import Scenario
@@ -16,51 +16,8 @@ from trainer.simulation.mood import MoodState, apply_hold, apply_reply, hold_cos
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "library"
 
 
-def grade(
-    *,
-    person: bool = False,
-    job: bool = True,
-    apology: bool = False,
-    ask: bool = False,
-    flags: tuple[str, ...] = (),
-    remedies: tuple[str, ...] = (),
-    forbidden: tuple[str, ...] = (),
-) -> Grade:
-    """A hand-built grade."""
-
-    def v(ok: bool) -> StepVerdict:
-        return StepVerdict(passed=ok, score=0.9 if ok else 0.1)
-
-    return Grade(
-        person=v(person),
-        job=v(job),
-        apology=v(apology),
-        ask=v(ask),
-        flags=list(flags),
-        remedies_offered=list(remedies),
-        forbidden_promised=list(forbidden),
-    )
-
-
 GOOD = grade(person=True, apology=True, ask=True)
 CALM_DOWN = grade(job=True, flags=("calm_down",))
-
-
-@pytest.fixture(scope="module")
-def lib() -> Library:
-    loaded = Library.load([FIXTURES], bundled=False, use_env=False)
-    assert not loaded.problems
-    return loaded
-
-
-@pytest.fixture
-def persona(lib: Library) -> Persona:
-    return lib.persona("fixture-base")
-
-
-@pytest.fixture
-def scenario(lib: Library) -> Scenario:
-    return lib.scenario("fixture-billing")
 
 
 def plain(persona: Persona, **needs: float) -> Persona:

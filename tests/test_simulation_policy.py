@@ -6,9 +6,9 @@ import random
 from pathlib import Path
 
 import pytest
+from factories import grade
 
-from trainer.library import Library
-from trainer.models.grade import Grade, StepVerdict
+from trainer.models.grade import Grade
 from trainer.models.persona import Persona, Tactic, Temperament
 from trainer.models.record import Mood
 from trainer.models.scenario import Scenario
@@ -17,43 +17,6 @@ from trainer.simulation.policy import Move, PolicyMemory, next_move, would_accep
 from trainer.simulation.voice import AuthoredVoice, authored_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "library"
-
-
-def grade(
-    *,
-    person: bool = False,
-    job: bool = True,
-    apology: bool = False,
-    ask: bool = False,
-    flags: tuple[str, ...] = (),
-    remedies: tuple[str, ...] = (),
-) -> Grade:
-    def v(ok: bool) -> StepVerdict:
-        return StepVerdict(passed=ok, score=0.9 if ok else 0.1)
-
-    return Grade(
-        person=v(person),
-        job=v(job),
-        apology=v(apology),
-        ask=v(ask),
-        flags=list(flags),
-        remedies_offered=list(remedies),
-    )
-
-
-@pytest.fixture(scope="module")
-def lib() -> Library:
-    return Library.load([FIXTURES], bundled=False, use_env=False)
-
-
-@pytest.fixture
-def persona(lib: Library) -> Persona:
-    return lib.persona("fixture-base")
-
-
-@pytest.fixture
-def scenario(lib: Library) -> Scenario:
-    return lib.scenario("fixture-billing")
 
 
 class Call:
