@@ -96,10 +96,7 @@ def _bundled_examples() -> list[object]:
 
 # Examples that fail because of a grader verdict, not the simulation. strict: when the grader
 # is fixed the XPASS fails the run, so the entry gets removed.
-GRADER_MISSES: dict[tuple[str, int], str] = {
-    ("pub-caller", 1): "grader flags \"I'm sorry, Liam, that's embarrassing...\" as calm_down "
-    "and fails all four steps",
-}
+GRADER_MISSES: dict[tuple[str, int], str] = {}
 
 
 @pytest.fixture(scope="module")
