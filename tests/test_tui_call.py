@@ -21,13 +21,14 @@ from trainer.tui.widgets.transcript import Line
 
 
 def make_app(home: Path, grader: KeywordGrader | None = None, **kwargs: object) -> DeescalateApp:
+    """The app on the test library with the keyword grader; no store unless `use_store=True`."""
     keyword = grader or KeywordGrader()
+    kwargs.setdefault("use_store", False)
     return DeescalateApp(
         library=make_library(),
         grader_factory=lambda: keyword,
         home=home,
         typing_delay=0.0,
-        use_store=False,
         **kwargs,  # type: ignore[arg-type]
     )
 

@@ -9,9 +9,16 @@ from test_tui_support import GOOD, RUDE
 from textual.widgets import Sparkline, Static
 
 from trainer.models import SessionRecord
-from trainer.tui.report_data import build_report
+from trainer.reports import session_report
 from trainer.tui.screens.home import HomeScreen
-from trainer.tui.screens.report import ReportScreen
+from trainer.tui.screens.report import (
+    ReportScreen,
+    anger_curve,
+    graded_replies,
+    practise_text,
+    steps_text,
+    summary_text,
+)
 
 
 def text_of(screen: ReportScreen, selector: str) -> str:
@@ -36,15 +43,16 @@ async def test_report_shows_steps_flags_anger_holds_and_practice(tmp_path: Path)
         assert "Outcome: abandoned" in summary
         assert "Tess Tester · Charged twice for one month · coach mode" in summary
         assert "Saved: " in summary and ".json" in summary
+        assert "Full report:" not in summary  # JSON files cannot be rendered by `report`
         steps = text_of(report, "#report-steps")
         assert "Remember the person" in steps and "50%" in steps
         assert '✘ "Calm down, idiot.' in steps
         assert "✔ \"Thanks for waiting. I'm so sorry" in steps
         craft = text_of(report, "#report-craft")
         assert "- told them to calm down or was dismissive ×1" in craft
-        assert "✘ asked permission before the hold" in craft
-        assert "✔ gave a reason" in craft
-        assert "✔ thanked them on return" in craft
+        assert "✘ Asked permission before the hold" in craft
+        assert "✔ Gave a reason" in craft
+        assert "✔ Thanked them on return" in craft
         assert "hold 2" not in craft  # the return from hold is not a second hold
         flags_part = craft.split("Hold etiquette")[0]
         assert "for the hold" not in flags_part  # hold flags are listed once, under holds
@@ -61,12 +69,37 @@ async def test_report_shows_steps_flags_anger_holds_and_practice(tmp_path: Path)
         assert isinstance(app.screen, HomeScreen)
 
 
-def test_build_report_with_no_replies() -> None:
+def test_report_texts_with_no_replies(tmp_path: Path) -> None:
+    from test_tui_support import make_library
+
+    from trainer.tui.contract import CallSpec
+
+    lib = make_library()
+    spec = CallSpec(lib.persona("tess-test"), lib.scenario("double-billed"))
     record = SessionRecord(persona="p", scenario="s", seed=1, outcome="abandoned", opening="Hi")
-    data = build_report(record, 6.0)
-    assert data.replies == 0
-    assert all(step.rate == 0.0 for step in data.steps)
-    assert data.anger == [6.0]
-    assert data.final_line == "Hi"
-    assert len(data.practise) == 3
-    assert data.practise[0].startswith("Send at least one reply")
+    data = session_report(record)
+    assert graded_replies(data) == 0
+    assert all(row.rate is None for row in data.steps)
+    assert anger_curve(data, 6.0) == [6.0]
+    summary = str(summary_text(data, record, spec, "somewhere"))
+    assert 'Last words: "Hi"' in summary and "0 graded replies" in summary
+    assert "Remember the person" in str(steps_text(data)) and "—" in str(steps_text(data))
+    assert "Send at least one reply" in str(practise_text(data))
+
+
+async def test_report_from_the_store_shows_the_full_report_command(tmp_path: Path) -> None:
+    app = make_app(tmp_path, use_store=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start_call(pilot)
+        await say(pilot, GOOD)
+        await pilot.press("f10", "y")
+        await settle(pilot)
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        ident = report.record.id
+        assert ident
+        summary = text_of(report, "#report-summary")
+        assert f"Saved: call {ident} in " in summary and "deescalate.db" in summary
+        assert f"Full report: deescalate report {ident} --format html -o report.html" in summary
+        # the same data the `report` command renders: one graded reply, every step rated
+        assert report.data.id == ident and graded_replies(report.data) == 1
