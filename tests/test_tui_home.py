@@ -144,8 +144,12 @@ async def test_weakest_step_drill_appears_only_with_history(
         assert home.query_one("#drill", Button).display
         await pilot.press("f7")
         await settle(pilot)
-        assert isinstance(app.screen, CallScreen)
-        assert app.screen.spec.mode == "coach"
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        assert call.spec.mode == "coach" and call.spec.drill == "person"
+        assert "drill: person" in str(call.query_one("#coach-scroll").border_title)
+        notes = [str(line.render()) for line in call.query(".line.note")]
+        assert any("Drilling your weakest step: Remember the person" in n for n in notes)
 
 
 async def test_an_empty_library_says_what_to_do(tmp_path: Path) -> None:

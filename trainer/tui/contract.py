@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from trainer.tui.grader_host import GraderLike
 
 if TYPE_CHECKING:
-    from trainer.models import Mood, Outcome, Persona, Scenario, SessionRecord, Turn
+    from trainer.models import Mood, Outcome, Persona, Scenario, SessionRecord, Step, Turn
 
 Mode = Literal["coach", "exam"]
 Listener = Callable[[Any], None]
@@ -51,9 +51,12 @@ class CallSpec:
     seed: int = 0
     persona_hash: str = ""
     scenario_hash: str = ""
+    drill: Step | None = None
+    """The step this call drills ("drill my weakest step"), else None."""
 
 
 SessionFactory = Callable[[CallSpec, GraderLike, Sequence[Listener]], SessionLike]
+ResumeFactory = Callable[["SessionRecord", CallSpec, GraderLike, Sequence[Listener]], SessionLike]
 
 
 def default_session_factory(
@@ -73,5 +76,17 @@ def default_session_factory(
         listeners=listeners,
         persona_hash=spec.persona_hash,
         scenario_hash=spec.scenario_hash,
+    )
+    return session
+
+
+def default_resume_factory(
+    record: SessionRecord, spec: CallSpec, grader: GraderLike, listeners: Sequence[Listener]
+) -> SessionLike:
+    """Rebuild an interrupted call with `Session.replay` (the listeners see only new turns)."""
+    from trainer.session import Session
+
+    session: SessionLike = Session.replay(
+        record, spec.persona, spec.scenario, grader, listeners=listeners
     )
     return session

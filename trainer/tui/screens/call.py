@@ -66,8 +66,11 @@ class CallScreen(Screen[None]):
         grader: GraderHost,
         *,
         typing_delay: float = 0.6,
+        note: str = "",
     ) -> None:
         super().__init__()
+        self.note = note
+        """A line for the top of the transcript (e.g. that the call was resumed)."""
         self.session = session
         self.spec = spec
         self.grader = grader
@@ -97,6 +100,8 @@ class CallScreen(Screen[None]):
                 yield mood
                 with VerticalScroll(id="coach-scroll") as scroll:
                     scroll.border_title = "Exam" if self.spec.mode == "exam" else "Coach"
+                    if self.spec.drill:
+                        scroll.border_title += f" · drill: {self.spec.drill}"
                     yield StepsPanel(id="steps")
         yield StatusLine(id="status")
         yield Footer(compact=True)
@@ -106,6 +111,12 @@ class CallScreen(Screen[None]):
         steps.exam = self.spec.mode == "exam"
         self._render_record()
         self._show_mood()
+        if self.spec.drill:
+            from trainer.tui.drill import drill_note
+
+            self.query_one(Transcript).add_note(drill_note(self.spec.drill))
+        if self.note:
+            self.query_one(Transcript).add_note(self.note)
         status = self.query_one(StatusLine)
         status.grader = str(getattr(self.app, "grader_state", "ready"))
         self.watch(self.app, "grader_state", self._grader_changed, init=False)

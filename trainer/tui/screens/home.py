@@ -24,14 +24,6 @@ if TYPE_CHECKING:
     from trainer.library import Library
     from trainer.models import Persona, Scenario, Step
 
-# Which persona need a weak step calls for when drilling it.
-DRILL_NEED: dict[str, str] = {
-    "person": "vent",
-    "job": "compensation",
-    "apology": "apology",
-    "ask": "compensation",
-}
-
 
 def scenario_prompt(scenario: Scenario) -> Text:
     out = Text(no_wrap=True, overflow="ellipsis")
@@ -77,6 +69,8 @@ HOME_HELP = Text.assemble(
     "surprise me: a random caller and scenario\n",
     ("F7       ", "bold"),
     "drill my weakest step (once you have history)\n",
+    ("F8       ", "bold"),
+    "resume an unfinished call (when there is one)\n",
     ("F9       ", "bold"),
     "switch coach / exam mode\n",
     ("Ctrl+T   ", "bold"),
@@ -93,6 +87,7 @@ class HomeScreen(Screen[None]):
         Binding("f5", "start", "Start"),
         Binding("f6", "surprise", "Surprise me"),
         Binding("f7", "drill", "Drill weakest"),
+        Binding("f8", "resume", "Resume call"),
         Binding("f9", "toggle_mode", "Coach/Exam"),
         Binding("slash", "search", "Search", show=False),
         Binding("f1", "help", "Help"),
@@ -113,8 +108,13 @@ class HomeScreen(Screen[None]):
             self.trainee = trainee
             self.mode = mode
 
+    class ResumeRequested(Message):
+        """The trainee asked to resume the unfinished call (the app offers it)."""
+
     mode: reactive[Mode] = reactive("coach")
     weakest: reactive[Step | None] = reactive(None)
+    resumable: reactive[bool] = reactive(False)
+    """Whether an unfinished call can be resumed (the app sets it)."""
 
     def __init__(
         self, library: Library | None = None, trainee: str = "", mode: Mode = "coach"
@@ -326,10 +326,20 @@ class HomeScreen(Screen[None]):
                 drill.label = f"Drill: {STEP_TITLES[self.weakest].split()[0].lower()}…"
             self.refresh_bindings()
 
+    def watch_resumable(self) -> None:
+        if self._ready:
+            self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "drill":
             return self.weakest is not None
+        if action == "resume":
+            return self.resumable
         return True
+
+    def action_resume(self) -> None:
+        if self.resumable:
+            self.post_message(self.ResumeRequested())
 
     def action_toggle_mode(self) -> None:
         self.mode = "exam" if self.mode == "coach" else "coach"
@@ -367,18 +377,27 @@ class HomeScreen(Screen[None]):
     def action_drill(self) -> None:
         if self.weakest is None or self.library is None:
             return
-        from trainer.models import STEP_TITLES
+        from trainer.tui.drill import pick_drill
 
-        need = DRILL_NEED[self.weakest]
-        personas = self.library.playable_personas()
-        if not personas or not self.library.scenarios:
+        seed = self._rng.randrange(1, 2**31)
+        drill = pick_drill(self.library, self.weakest, seed)
+        if drill is None:
+            self.notify("The library is empty.", severity="warning")
             return
-        best = max(personas, key=lambda e: (getattr(e.item.needs, need), e.item.id))
-        scenario_id = self.scenario_id or sorted(self.library.scenarios)[0]
-        self.notify(f"Drilling '{STEP_TITLES[self.weakest]}' in coach mode.")
-        self._request(scenario_id, best.item.id, "coach")
+        self._pick_scenario(drill.scenario_id)
+        self.persona_id = drill.persona_id
+        self._highlight(self.query_one("#personas", OptionList), drill.persona_id)
+        self._request(drill.scenario_id, drill.persona_id, "coach", seed=seed, drill=drill.step)
 
-    def _request(self, scenario_id: str, persona_id: str, mode: Mode) -> None:
+    def _request(
+        self,
+        scenario_id: str,
+        persona_id: str,
+        mode: Mode,
+        *,
+        seed: int | None = None,
+        drill: Step | None = None,
+    ) -> None:
         if self.library is None:
             return
         trainee = clean(self.query_one("#trainee", Input).value.strip(), 60)
@@ -389,8 +408,9 @@ class HomeScreen(Screen[None]):
             scenario=self.library.scenarios[scenario_id].item,
             mode=mode,
             trainee=trainee,
-            seed=self._rng.randrange(1, 2**31),
+            seed=seed if seed is not None else self._rng.randrange(1, 2**31),
             persona_hash=self.library.personas[persona_id].digest,
             scenario_hash=self.library.scenarios[scenario_id].digest,
+            drill=drill,
         )
         self.post_message(self.StartRequested(spec))
