@@ -1,7 +1,9 @@
 """The Textual application: the practice room.
 
 Nothing heavy is imported on the way to the first paint: the grader (torch, transformers)
-loads in a background thread once the home screen is up.
+loads in a background thread once the home screen is up, and so does the store
+(SQLAlchemy), which then tells the home screen the weakest step and any call left
+unfinished by a crash or a closed terminal, to resume.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -27,18 +30,34 @@ from trainer.tui.contract import (
     CallSpec,
     Listener,
     Mode,
+    ResumeFactory,
     SessionFactory,
+    default_resume_factory,
     default_session_factory,
 )
-from trainer.tui.grader_host import GraderFactory, GraderHost, default_grader_factory
-from trainer.tui.messages import GraderFailed, GraderReady, LibraryLoaded
+from trainer.tui.grader_host import (
+    GraderFactory,
+    GraderHost,
+    GraderUnavailable,
+    default_grader_factory,
+)
+from trainer.tui.messages import (
+    GraderFailed,
+    GraderReady,
+    HistoryLoaded,
+    LibraryLoaded,
+    ResumeFailed,
+    ResumeReady,
+)
+from trainer.tui.safe import clean, one_line
 from trainer.tui.saving import Saver
-from trainer.tui.screens.dialogs import ConfirmScreen
+from trainer.tui.screens.dialogs import ConfirmScreen, ResumeScreen
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.userdata import Settings, data_dir
 
 if TYPE_CHECKING:
     from trainer.library import Library
+    from trainer.store import SessionInfo
     from trainer.tui.screens.call import CallScreen
     from trainer.tui.screens.report import ReportScreen
 
@@ -73,20 +92,28 @@ class DeescalateApp(App[int]):
         library: Library | None = None,
         grader_factory: GraderFactory | None = None,
         session_factory: SessionFactory | None = None,
+        resume_factory: ResumeFactory | None = None,
         home: Path | None = None,
         typing_delay: float = 0.6,
         use_store: bool = True,
+        db_url: str | None = None,
     ) -> None:
         super().__init__()
         self.library: Library | None = library
         self.library_dirs = list(library_dirs or [])
         self.grader_factory = grader_factory or default_grader_factory
         self.session_factory = session_factory or default_session_factory
+        self.resume_factory = resume_factory or default_resume_factory
         self.home_dir = home or data_dir()
         self.typing_delay = typing_delay
         self.grader = GraderHost()
         self.settings = Settings.load(self.home_dir)
-        self.saver = Saver(self.home_dir, use_store=use_store)
+        self.saver = Saver(self.home_dir, use_store=use_store, db_url=db_url)
+        self.resumable: SessionInfo | None = None
+        """The latest unfinished call of this trainee, offered for resuming."""
+        self._set_aside: set[str] = set()
+        """Unfinished calls the trainee discarded or postponed in this launch."""
+        self._resume_offered = False
         self.grader_seconds: float | None = None
         self.first_paint: float | None = None
         """`time.monotonic()` after the first screen was rendered."""
@@ -94,6 +121,8 @@ class DeescalateApp(App[int]):
         self.heavy_at_paint: bool | None = None
         """Whether torch or transformers had been imported by the first paint (should be False)."""
         self.last_saved: str = ""
+        self.kept_unfinished = False
+        """True when quitting kept the call unfinished in the store, to resume next time."""
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
@@ -140,7 +169,7 @@ class DeescalateApp(App[int]):
     def _open_store(self) -> None:
         """Open the history store off the event loop (SQLAlchemy and Alembic are slow to import)."""
         self.saver.open_store()
-        self.call_from_thread(self._refresh_weakest)
+        self._post_history(self.settings.trainee)
 
     def on_unmount(self) -> None:
         self.grader.fail("the app is closing")
@@ -234,16 +263,143 @@ class DeescalateApp(App[int]):
         from trainer.tui.screens.report import ReportScreen
 
         screen = message.call_screen
-        saved = self.saver.finish(screen.session.record)
+        record = screen.session.record
+        saved = self.saver.finish(record)
         self.last_saved = saved
-        self._refresh_weakest()
+        self._refresh_history()
         if self.screen is screen:
-            self.switch_screen(ReportScreen(screen.session.record, screen.spec, saved))
+            command = self.saver.report_command(record)
+            self.switch_screen(ReportScreen(record, screen.spec, saved, command))
 
-    def _refresh_weakest(self) -> None:
+    # History: weakest step and unfinished calls --------------------------------------------
+
+    def _refresh_history(self) -> None:
+        self._load_history(self.settings.trainee)
+
+    @work(thread=True, group="history", exclusive=True)
+    def _load_history(self, trainee: str) -> None:
+        self._post_history(trainee)
+
+    def _post_history(self, trainee: str) -> None:
+        """Ask the store (from a worker thread) about this trainee; the answer is a message."""
+        if self.saver.store is None:
+            return
+        weakest = self.saver.weakest_step(trainee)
+        unfinished = self.saver.unfinished(trainee)
+        self.post_message(HistoryLoaded(weakest, unfinished))
+
+    def on_history_loaded(self, message: HistoryLoaded) -> None:
+        candidates = [i for i in message.unfinished if i.id not in self._set_aside]
+        self.resumable = candidates[0] if candidates else None
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.weakest = self.saver.weakest_step(self.settings.trainee)
+                screen.weakest = message.weakest
+                screen.resumable = self.resumable is not None
+        if self.resumable is not None and not self._resume_offered:
+            self._resume_offered = True
+            if isinstance(self.screen, HomeScreen):
+                self.offer_resume()
+
+    def on_home_screen_resume_requested(self, message: HomeScreen.ResumeRequested) -> None:
+        self.offer_resume()
+
+    def offer_resume(self) -> None:
+        """Ask whether to resume the latest unfinished call: resume, discard or later."""
+        info = self.resumable
+        if info is None or isinstance(self.screen, ResumeScreen):
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "resume":
+                self.notify("Resuming the call: replaying what was said…")
+                self._resume(info)
+            elif choice == "discard":
+                # The store has no call to mark a session abandoned: set it aside for now.
+                self._forget(info, "Discarded for now; it stays in your history.")
+            # "later": it stays on offer under F8 on the home screen.
+
+        self.push_screen(ResumeScreen(self._describe(info)), chosen)
+
+    def _forget(self, info: SessionInfo, note: str) -> None:
+        self._set_aside.add(info.id)
+        self.resumable = None
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.resumable = False
+        if note:
+            self.notify(note)
+
+    def _describe(self, info: SessionInfo) -> Text:
+        persona, scenario = info.persona, info.scenario
+        if self.library is not None:
+            if info.persona in self.library.personas:
+                persona = self.library.personas[info.persona].item.name
+            if info.scenario in self.library.scenarios:
+                scenario = self.library.scenarios[info.scenario].item.title
+        out = Text()
+        out.append("A call was left unfinished")
+        out.append(f" on {info.started_at:%Y-%m-%d %H:%M}", style="bold")
+        out.append(" (UTC):\n")
+        out.append(f"  {one_line(persona, 40)} · {one_line(scenario, 60)}\n", style="bold")
+        turns = f"{info.turns} turn{'s' if info.turns != 1 else ''}"
+        out.append(f"  {turns} done, {info.mode} mode\n\n")
+        out.append("Resume from the last finished turn, discard it (it stays in your history), ")
+        out.append("or decide later (F8 on the home screen).")
+        return out
+
+    @work(thread=True, group="resume", exclusive=True)
+    def _resume(self, info: SessionInfo) -> None:
+        """Load the record and replay it (grading waits for the grader) off the event loop."""
+        library = self.library
+        try:
+            record = self.saver.load(info.id)
+            if library is None:
+                raise UserError("the library is still loading")
+            if record.persona not in library.personas:
+                raise UserError(f"caller {record.persona!r} is no longer in the library")
+            if record.scenario not in library.scenarios:
+                raise UserError(f"scenario {record.scenario!r} is no longer in the library")
+            persona = library.personas[record.persona]
+            scenario = library.scenarios[record.scenario]
+            mode: Mode = "exam" if record.mode == "exam" else "coach"
+            spec = CallSpec(
+                persona=persona.item,
+                scenario=scenario.item,
+                mode=mode,
+                trainee=record.trainee,
+                seed=record.seed,
+                persona_hash=persona.digest,
+                scenario_hash=scenario.digest,
+            )
+            listeners: list[Listener] = list(self.saver.listeners(spec))
+            session = self.resume_factory(record, spec, self.grader, listeners)
+        except (UserError, GraderUnavailable) as exc:
+            self.post_message(ResumeFailed(str(exc)))
+            return
+        self.post_message(ResumeReady(session, spec))
+
+    def on_resume_ready(self, message: ResumeReady) -> None:
+        from trainer.tui.screens.call import CallScreen
+
+        info = self.resumable
+        if info is not None and info.id == message.session.record.id:
+            self._forget(info, "")
+        if self._active_call() is not None:
+            self.notify("Finish this call first; the other one can be resumed later.")
+            return
+        turns = len(message.session.record.turns)
+        note = f"Resumed from the last finished turn ({turns} turn{'s' if turns != 1 else ''})."
+        screen = CallScreen(
+            message.session,
+            message.spec,
+            self.grader,
+            typing_delay=self.typing_delay,
+            note=note,
+        )
+        self.push_screen(screen)
+
+    def on_resume_failed(self, message: ResumeFailed) -> None:
+        self.notify(f"Could not resume the call: {clean(message.reason, 300)}", severity="error")
 
     # Keys ----------------------------------------------------------------------------------
 
@@ -269,24 +425,40 @@ class DeescalateApp(App[int]):
         if isinstance(self.screen, ConfirmScreen):
             return
 
+        # With the store open the call is kept unfinished, to resume on the next start;
+        # without it (JSON files) there is no resuming, so the call ends as abandoned.
+        keep = self.saver.store is not None
+
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            call.abandon()
+            if not keep:
+                call.abandon()
             self.last_saved = self.saver.finish(call.session.record)
+            self.kept_unfinished = keep and call.session.record.outcome is None
             self.grader.fail("the app is closing")
             self.exit(0)
 
-        self.push_screen(
-            ConfirmScreen("Quit in the middle of the call? The transcript so far is saved."),
-            answered,
+        question = (
+            "Quit in the middle of the call? It is kept: you can resume it next time you start."
+            if keep
+            else "Quit in the middle of the call? The transcript so far is saved."
         )
+        self.push_screen(ConfirmScreen(question), answered)
 
 
-def run(library_dirs: list[Path] | None = None) -> int:
-    """Run the app and return its exit code."""
-    app = DeescalateApp(library_dirs)
+def run(library_dirs: list[Path] | None = None, db_url: str | None = None) -> int:
+    """Run the app and return its exit code.
+
+    Args:
+        library_dirs: extra folders of persona and scenario files.
+        db_url: a database URL for the call history (default: DEESCALATE_DB, else the
+            SQLite file in the data folder).
+    """
+    app = DeescalateApp(library_dirs, db_url=db_url)
     result = app.run()
-    if app.last_saved:
+    if app.kept_unfinished:
+        print(f"deescalate: call kept unfinished ({app.last_saved}); resume it on the next start")
+    elif app.last_saved:
         print(f"deescalate: call saved to {app.last_saved}")
     return result or 0

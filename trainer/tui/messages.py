@@ -8,7 +8,10 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from trainer.library import Library
+    from trainer.models import Step
     from trainer.models.record import Turn
+    from trainer.store import SessionInfo
+    from trainer.tui.contract import CallSpec, SessionLike
 
 
 class GraderReady(Message):
@@ -59,3 +62,29 @@ class LibraryLoaded(Message):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+
+
+class HistoryLoaded(Message):
+    """The store answered for the current trainee: weakest step and unfinished calls."""
+
+    def __init__(self, weakest: Step | None, unfinished: list[SessionInfo]) -> None:
+        super().__init__()
+        self.weakest = weakest
+        self.unfinished = unfinished
+
+
+class ResumeReady(Message):
+    """An interrupted call has been rebuilt and can be shown."""
+
+    def __init__(self, session: SessionLike, spec: CallSpec) -> None:
+        super().__init__()
+        self.session = session
+        self.spec = spec
+
+
+class ResumeFailed(Message):
+    """An interrupted call could not be rebuilt."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason

@@ -2,7 +2,8 @@
 
 The store (SQLAlchemy, Alembic) is opened in a background thread so it never delays the
 first paint. If it cannot be opened, finished calls are saved as JSON under the data
-directory's `reports/` folder instead, and the report screen says where.
+directory's `reports/` folder instead, and the report screen says where. The store also
+answers what the home screen asks: the weakest step and the calls left unfinished.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from trainer.tui.userdata import save_record_json
 
 if TYPE_CHECKING:
     from trainer.models import SessionRecord, Step
-    from trainer.store import Recorder, Store
+    from trainer.store import Recorder, SessionInfo, Store
 
 
 class _StoreListener:
@@ -39,13 +40,16 @@ class _StoreListener:
 class Saver:
     """Saves each call and tells the screens where it went."""
 
-    def __init__(self, home: Path, *, use_store: bool = True) -> None:
+    def __init__(self, home: Path, *, use_store: bool = True, db_url: str | None = None) -> None:
         self.home = home
         self.use_store = use_store
+        self.db_url = db_url
+        """A database URL (`--db`); None means DEESCALATE_DB, else the default file."""
         self.store: Store | None = None
         self.store_error: str = ""
         self._lock = threading.Lock()
         self._paths: dict[int, Path] = {}
+        self._stored: set[str] = set()
 
     def open_store(self) -> None:
         """Open the store (call from a worker thread); on failure, JSON files are used."""
@@ -54,7 +58,7 @@ class Saver:
         try:
             from trainer.store import Store
 
-            store = Store.open()
+            store = Store.open(self.db_url)
         except UserError as exc:
             self.store_error = str(exc)
             return
@@ -85,6 +89,7 @@ class Saver:
             except UserError as exc:
                 self.store_error = str(exc)
             else:
+                self._stored.add(ident)
                 return f"call {ident} in {store.where}"
         key = id(record)
         path = self._paths.get(key)
@@ -98,24 +103,53 @@ class Saver:
             return f"not saved ({exc.strerror or exc})"
         return display_path(path)
 
+    def report_command(self, record: SessionRecord) -> str:
+        """The command that renders the full report of a stored call ("" when not stored)."""
+        if not record.id or record.id not in self._stored:
+            return ""
+        command = f"deescalate report {record.id} --format html -o report.html"
+        if self.db_url:
+            from trainer.store.engine import safe_url
+
+            command += f" --db {safe_url(self.db_url)}"
+        return command
+
     def weakest_step(self, trainee: str) -> Step | None:
-        """The step the trainee passes least often over their stored calls (None without)."""
+        """The step the trainee passes least often lately (None without graded history).
+
+        Call from a worker thread: it queries the store.
+        """
         from trainer.models import STEPS
+        from trainer.reports import weakest_step
 
         store = self.store
-        if store is None or not trainee:
+        if store is None:
             return None
         try:
-            history = store.sessions(trainee, finished=True)
+            step = weakest_step(store, trainee)
         except UserError:
             return None
-        totals: dict[Step, list[float]] = {s: [] for s in STEPS}
-        for info in history:
-            for step in STEPS:
-                rate = info.steps.get(step)
-                if rate is not None:
-                    totals[step].append(rate)
-        averages = {s: sum(v) / len(v) for s, v in totals.items() if v}
-        if not averages:
-            return None
-        return min(averages, key=lambda s: (averages[s], STEPS.index(s)))
+        for known in STEPS:
+            if known == step:
+                return known
+        return None
+
+    def unfinished(self, trainee: str) -> list[SessionInfo]:
+        """This trainee's calls that never ended and have at least one turn, newest first."""
+        store = self.store
+        if store is None:
+            return []
+        try:
+            infos = store.unfinished(trainee)
+        except UserError:
+            return []
+        return sorted(
+            (i for i in infos if i.turns > 0), key=lambda i: (i.started_at, i.id), reverse=True
+        )
+
+    def load(self, ident: str) -> SessionRecord:
+        """The stored record of one call; raises UserError when it cannot be read."""
+        store = self.store
+        if store is None:
+            raise UserError(self.store_error or "the call history is not open")
+        return store.load(ident)

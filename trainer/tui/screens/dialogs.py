@@ -223,3 +223,36 @@ class HoldScreen(ModalScreen[HoldRequest | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ResumeScreen(ModalScreen[str]):
+    """Offer to resume an interrupted call: dismisses with `resume`, `discard` or `later`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "choose('resume')", "Resume"),
+        Binding("d", "choose('discard')", "Discard"),
+        Binding("l,escape", "choose('later')", "Later"),
+    ]
+
+    def __init__(self, description: Text) -> None:
+        super().__init__()
+        self.description = description
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="resume-dialog"):
+            yield Label("Unfinished call", classes="dialog-title")
+            yield Static(self.description, classes="dialog-text", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Resume (r)", id="resume", variant="primary", compact=True)
+                yield Button("Discard (d)", id="discard", compact=True)
+                yield Button("Later (l)", id="later", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#resume", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id or "later")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
