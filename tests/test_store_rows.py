@@ -273,3 +273,20 @@ def test_grade_and_mood_json_survive_exactly(store: Store) -> None:
     loaded = store.load(rec.id).turns[0]
     assert loaded.grade == g
     assert loaded.mood == rec.turns[0].mood
+
+
+def test_abandon_marks_only_an_unfinished_call(tmp_path: Path) -> None:
+
+    with Store.open(f"sqlite:///{tmp_path / 'a.db'}") as store:
+        open_call = SessionRecord(persona="p", scenario="s", seed=1, trainee="t")
+        done_call = SessionRecord(
+            persona="p", scenario="s", seed=2, trainee="t", outcome="resolved"
+        )
+        open_id, done_id = store.save(open_call), store.save(done_call)
+        assert [i.id for i in store.unfinished("t")] == [open_id]
+        store.abandon(open_id)
+        store.abandon(done_id)
+        assert store.unfinished("t") == []
+        assert store.load(open_id).outcome == "abandoned"
+        assert store.load(open_id).ended_at
+        assert store.load(done_id).outcome == "resolved"

@@ -74,7 +74,7 @@ async def test_resume_shows_the_old_turns_and_keeps_recording(tmp_path: Path) ->
 
 async def test_later_keeps_it_on_f8_and_discard_sets_it_aside(tmp_path: Path) -> None:
     Settings(trainee="Bo").save(tmp_path)
-    unfinished_call("Bo", [GOOD])
+    ident = unfinished_call("Bo", [GOOD])
     app = make_app(tmp_path, use_store=True)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
@@ -89,9 +89,14 @@ async def test_later_keeps_it_on_f8_and_discard_sets_it_aside(tmp_path: Path) ->
         await pilot.press("d")
         await settle(pilot)
         assert app.screen is home and not home.resumable
-        await pilot.press("f8")  # nothing to resume any more in this launch
+        await pilot.press("f8")  # nothing to resume any more
         await settle(pilot)
         assert app.screen is home
+        await app.workers.wait_for_complete()
+    with Store.open() as store:  # discarding sticks: it is not offered next launch
+        assert store.unfinished("Bo") == []
+        record = store.load(ident)
+        assert record.outcome == "abandoned" and [t.reply for t in record.turns] == [GOOD]
 
 
 async def test_no_offer_for_another_trainee_or_an_empty_call(tmp_path: Path) -> None:

@@ -467,6 +467,21 @@ class Store:
             )
             return list(db.scalars(query).all())
 
+    def abandon(self, ident: str) -> str:
+        """Mark an unfinished call as abandoned (the trainee chose not to resume it).
+
+        Its turns stay in the history; a call that already has an outcome is left as it is.
+        """
+        session_id = self.resolve(ident)
+        now = utcnow()
+        with self._tx() as db:
+            row = db.get(SessionRow, session_id)
+            if row is not None and row.outcome is None:
+                row.outcome = "abandoned"
+                row.ended_at = now
+                row.updated_at = now
+        return session_id
+
     # -- deleting ------------------------------------------------------------------------
     def delete(self, ident: str) -> str:
         """Remove one session with its turns and attempts; returns the id removed."""

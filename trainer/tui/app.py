@@ -314,11 +314,22 @@ class DeescalateApp(App[int]):
                 self.notify("Resuming the call: replaying what was said…")
                 self._resume(info)
             elif choice == "discard":
-                # The store has no call to mark a session abandoned: set it aside for now.
-                self._forget(info, "Discarded for now; it stays in your history.")
+                self._forget(info, "Discarded: marked abandoned; it stays in your history.")
+                self._abandon(info.id)
             # "later": it stays on offer under F8 on the home screen.
 
         self.push_screen(ResumeScreen(self._describe(info)), chosen)
+
+    @work(thread=True, group="store")
+    def _abandon(self, session_id: str) -> None:
+        """Mark a discarded call abandoned in the store, so it is not offered again."""
+        store = self.saver.store
+        if store is None:
+            return
+        try:
+            store.abandon(session_id)
+        except UserError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
 
     def _forget(self, info: SessionInfo, note: str) -> None:
         self._set_aside.add(info.id)
