@@ -29,6 +29,15 @@ def test_serve_command_runs_this_python_with_the_library(tmp_path: Path) -> None
     assert parts[4:] == ["--library", str(tmp_path.resolve())]
 
 
+def test_serve_passes_the_database_to_every_browser_session(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'class.db'}"
+    args = build_parser().parse_args(["serve", "--db", url])
+    parts = shlex.split(app_command(args.library, args.db))
+    assert parts[4:] == ["--db", url]
+    tui_args = build_parser().parse_args(parts[3:])
+    assert tui_args.db == url
+
+
 def test_serve_rejects_a_bad_port() -> None:
     from trainer.cli import main
 

@@ -25,15 +25,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="address to listen on (default 127.0.0.1; use 0.0.0.0 to let a classroom in)",
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument(
+        "--db",
+        metavar="URL",
+        help="database every browser session saves to (default: $DEESCALATE_DB, else the "
+        "data folder); a shared PostgreSQL URL suits a classroom",
+    )
     add_library_option(serve)
     serve.set_defaults(handler=run_serve)
 
 
-def app_command(library: Sequence[Path] = ()) -> str:
+def app_command(library: Sequence[Path] = (), db: str | None = None) -> str:
     """The shell command each browser session runs: this Python, `-m trainer tui`."""
     parts = [sys.executable, "-m", "trainer", "tui"]
     for folder in library:
         parts += ["--library", str(Path(folder).expanduser().resolve())]
+    if db:
+        parts += ["--db", db]
     return shlex.join(parts)
 
 
@@ -43,7 +51,7 @@ def run_serve(args: argparse.Namespace) -> int:
         raise UserError(f"--port must be between 1 and 65535 (got {args.port})")
     from textual_serve.server import Server
 
-    command = app_command(getattr(args, "library", []) or [])
+    command = app_command(getattr(args, "library", []) or [], getattr(args, "db", None))
     print(f"deescalate: serving the practice room on http://{args.host}:{args.port}/")
     Server(command, host=args.host, port=args.port, title="deescalate").serve()
     return 0

@@ -51,6 +51,18 @@ FLAGS: dict[str, str] = {
 }
 
 
+POSITIVE_FLAGS: frozenset[str] = frozenset(
+    {
+        "name_used",
+        "remedy_offered",
+        "hold_asked_permission",
+        "hold_gave_reason",
+        "hold_gave_estimate",
+    }
+)
+"""Flags that mark something done well; every other flag is a fault."""
+
+
 class StepVerdict(BaseModel):
     """The verdict on one step of the method."""
 

@@ -16,21 +16,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from trainer.models.grade import FLAGS, STEP_TITLES, STEPS
+from trainer.models.grade import FLAGS, POSITIVE_FLAGS, STEP_TITLES, STEPS
 from trainer.models.record import HoldInfo, SessionRecord
 from trainer.store.engine import parse_time
 from trainer.store.stats import overall, step_rates
-
-POSITIVE_FLAGS = frozenset(
-    {
-        "name_used",
-        "remedy_offered",
-        "hold_asked_permission",
-        "hold_gave_reason",
-        "hold_gave_estimate",
-    }
-)
-"""Flags that mark something done well."""
 
 OUTCOME_TEXT: dict[str, str] = {
     "resolved": "Resolved: the customer accepted a fix and is staying.",

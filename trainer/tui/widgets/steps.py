@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from trainer.models import FLAGS, STEP_TITLES, STEPS, Grade
+from trainer.models.grade import POSITIVE_FLAGS
 from trainer.tui.safe import clean
 
 
@@ -29,9 +30,6 @@ def grade_text(grade: Grade | None, *, show_suggested: bool, hint: str = "") -> 
             if verdict.advice:
                 out.append(f"   {clean(verdict.advice, 300)}\n")
         if grade.flags:
-            # Imported here: trainer.reports pulls in SQLAlchemy, not wanted before a grade.
-            from trainer.reports.data import POSITIVE_FLAGS
-
             out.append("Flags: ", style="bold")
             for i, flag in enumerate(grade.flags):
                 if i:
