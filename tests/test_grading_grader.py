@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from trainer.grading import Grader, get_grader
@@ -217,3 +219,61 @@ def test_non_english_and_emoji(lexical: Grader) -> None:
     for reply in ("Lo siento mucho, ¿cómo puedo ayudarle?", "😡😡😡 🙏", "申し訳ありません"):
         g = lexical.grade(reply, CTX)
         _check_shape(g)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I am so sorry, what can I do?",
+        "I am so sorry. What can I do?",
+        "im so sorry about this, what can i do to fix it",
+        "Ms Ortiz, I'm really sorry. What would help?",
+        "My apologies, what would put this right for you?",
+    ],
+)
+def test_suggested_does_not_repeat_an_existing_apology(lexical: Grader, reply: str) -> None:
+    g = lexical.grade(reply, CTX)
+    assert g.apology.passed
+    apologies = re.findall(r"\b(?:sorry|apologies|apologise)\b", g.suggested, re.I)
+    assert len(apologies) == 1, g.suggested
+
+
+def test_suggested_adds_an_apology_when_there_is_none(lexical: Grader) -> None:
+    g = lexical.grade("What's your account number?", CTX)
+    assert "I'm so sorry." in g.suggested
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Thank you for waiting, Ms Fixture. I can see the second payment.",
+        "Thanks for holding on, I'm back with your account.",
+        "Thank you for bearing with me. The refund is done.",
+        "Sorry to keep you on hold so long.",
+        "Sorry you were kept on hold.",
+        "You've been on hold for forty minutes, that's awful.",
+        "Forty minutes on hold and four days offline, no wonder you're furious.",
+        "Please hold on to your receipt.",
+    ],
+)
+def test_no_hold_etiquette_flags_without_putting_on_hold(lexical: Grader, reply: str) -> None:
+    for on_hold in (False, True):
+        ctx = GradeContext(customer_name="Ms Fixture", on_hold=on_hold)
+        assert not [f for f in lexical.grade(reply, ctx).flags if f.startswith("hold_")]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Please hold.",
+        "Hold on.",
+        "I'm going to put you on hold for a moment.",
+        "I'll need to pop you on hold briefly.",
+        "Bear with me while I check.",
+    ],
+)
+def test_hold_etiquette_flags_when_putting_on_hold(lexical: Grader, reply: str) -> None:
+    flags = lexical.grade(reply, CTX).flags
+    assert any(f.startswith("hold_") for f in flags)
+    back = GradeContext(customer_name="Ms Ortiz", on_hold=True)  # a return from hold
+    assert not any(f.startswith("hold_") for f in lexical.grade(reply, back).flags)

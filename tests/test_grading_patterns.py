@@ -232,8 +232,6 @@ def test_rule_failure_vetoes_the_head() -> None:
         scale=np.ones(d),
         platt_a=np.ones(4),
         platt_b=np.zeros(4),
-        threshold=np.full(4, 0.5),
-        feature_names=(),
     )
     lx = analyse("That's awful. I'm sorry, but you should have read the terms. What can I do?")
     grade = grader._assemble(lx, GradeContext(), [0.99, 0.99, 0.99, 0.99])  # type: ignore[arg-type]

@@ -48,11 +48,19 @@ _ACRONYMS = {
     "DHL",
 }
 _HOLD_ACTION = rx(
-    r"\b(?:put|place|pop|keep) <you> on (?:a (?:quick |short |brief )?)?hold\b|\b(?:please )?hold (?:on|"
-    r"the line|please|for a)\b|^\W*(?:please )?hold\W*$|\bplease hold\b|\bbear with me\b|"
+    r"\b(?:put|place|pop|keep|putting|placing|popping) <you> on (?:a (?:quick |short |brief )?)?hold\b|"
+    r"\b(?:please )?hold (?:on\b(?! to)|the line|please|for a)\b|^\W*(?:please )?hold\W*$|"
+    r"\bplease hold\b(?! on ?to)|\bbear with me\b|"
     r"\b(?:hang|hold) on (?:a|one) (?:moment|minute|sec|second)\b|\bone (?:moment|sec|second) please\b|"
-    r"\bon hold\b"
+    r"\b(?:i'?ll|i will|i'?m going to|i need to|i have to|i'?ve got to|i must|let me|going to|"
+    r"have to|need to) (?:\w+ ){0,2}(?:put|place|pop|keep) <you> (?:\w+ ){0,2}on hold\b"
 )
+"""Putting the caller on hold: asking to, or announcing it. Not a mention of waiting."""
+_HOLD_MENTION = rx(
+    r"\b(?:thanks?|thank you|cheers|sorry|apologi[sz]e|apologies|appreciate|grateful)\b"
+    r"[^.!?]{0,40}$|\b(?:you'?ve been|you were|you'?re still|kept|been|were|was)\s+(?:\w+\s+){0,2}$"
+)
+"""Before a hold phrase in the same sentence: thanks or an apology for a hold, or past tense."""
 _HOLD_PERMISSION = rx(
     r"\b(?:can|could|may|would it be (?:ok|okay|alright) (?:if|to)|is it (?:ok|okay|alright) (?:if|to)|"
     r"do <you> mind if|would <you> mind(?: if)?|are <you> (?:ok|okay|happy) (?:to|with|for me to)|"
@@ -178,15 +186,25 @@ def remedies(text: str, scenario: Scenario | None) -> tuple[list[str], list[str]
 
 
 def puts_on_hold(cleaned: Cleaned) -> bool:
-    """Whether the reply puts (or asks to put) the caller on hold."""
-    return bool(_HOLD_ACTION.search(cleaned.text))
+    """Whether the reply puts (or asks to put) the caller on hold.
+
+    A return from hold ("Thank you for waiting"), thanks or an apology for a hold ("sorry to
+    keep you on hold so long") and a mention of waiting ("forty minutes on hold") do not.
+    """
+    return any(_holds(s.text) for s in cleaned.sentences)
+
+
+def _holds(sentence: str) -> bool:
+    return any(
+        not _HOLD_MENTION.search(sentence[: m.start()]) for m in _HOLD_ACTION.finditer(sentence)
+    )
 
 
 def hold_flags(cleaned: Cleaned) -> list[str]:
     """Hold etiquette: permission, reason, estimate (each as done / not done)."""
     text = cleaned.text
     asked = bool(_HOLD_PERMISSION.search(text)) or any(
-        _HOLD_ACTION.search(s.text) and s.text.rstrip().endswith("?") for s in cleaned.sentences
+        _holds(s.text) and s.text.rstrip().endswith("?") for s in cleaned.sentences
     )
     return [
         "hold_asked_permission" if asked else "hold_no_permission",

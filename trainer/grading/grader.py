@@ -11,22 +11,24 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
 from trainer.grading import embed
 from trainer.grading.advice import advise
 from trainer.grading.findings import StepEvidence
-from trainer.grading.heads import Heads, HeadsUnavailable
+from trainer.grading.heads import PASS_AT, Heads, HeadsUnavailable, combine
 from trainer.grading.lexical import Lexical, analyse
 from trainer.grading.rewrite import rewrite
+from trainer.grading.text import clean
 from trainer.models.grade import STEPS, Grade, GradeContext, Step, StepVerdict
 
 LEXICAL_SCORE_PASS = 0.85
 """Score reported in lexical-only mode when the rules pass a step (fail: 1 - this)."""
 VETO_STEPS: frozenset[Step] = frozenset({"person", "job", "apology"})
-"""Steps where a failure the rules found cannot be overruled by the head (ask's negatives are
-only question classifications, so the head keeps the last word there)."""
+"""Steps where a failure the rules named is final (ask's negatives are only question
+classifications, so there the fixed mean of rule and head decides)."""
 MAX_EVIDENCE = 3
 _EVIDENCE_CHARS = 200
 
@@ -72,24 +74,30 @@ class Grader:
         if len(ctxs) != len(replies):
             raise ValueError("grade_many needs one context per reply")
         full = [c or GradeContext() for c in ctxs]
-        lexes = [analyse(r, c) for r, c in zip(replies, full, strict=True)]
-        probs = self._scores(lexes)
+        cleaned = [clean(r) for r in replies]
+        vectors: Future[np.ndarray] | None = None
+        if self.embedder is not None and len(replies) > 1:
+            # The model releases the GIL: run it beside the lexical pass (second core).
+            vectors = _pool().submit(self.embedder.embed, [c.text for c in cleaned])
+        lexes = [analyse(r, c, cl) for r, c, cl in zip(replies, full, cleaned, strict=True)]
+        probs = self._scores(lexes, vectors.result() if vectors is not None else None)
         return [self._assemble(lx, c, p) for lx, c, p in zip(lexes, full, probs, strict=True)]
 
-    def _scores(self, lexes: list[Lexical]) -> np.ndarray:
+    def _scores(self, lexes: list[Lexical], vectors: np.ndarray | None = None) -> np.ndarray:
+        """Pass probabilities (n, 4): the fixed mean of rule and head (heads.combine)."""
         rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
         if self.heads is None or self.embedder is None or not lexes:
             return np.where(rules > 0, LEXICAL_SCORE_PASS, 1 - LEXICAL_SCORE_PASS)
-        vectors = self.embedder.embed([lx.cleaned.text for lx in lexes])
-        feats = np.stack([lx.features() for lx in lexes])
-        probs = self.heads.predict(np.hstack([vectors, feats]))
+        if vectors is None:
+            vectors = self.embedder.embed([lx.cleaned.text for lx in lexes])
+        probs = combine(rules, self.heads.predict(vectors))
         empty = np.array([not lx.cleaned.text for lx in lexes])
         probs[empty] = 0.0
         return probs
 
     def threshold(self, index: int) -> float:
-        """Pass threshold for step number `index`."""
-        return float(self.heads.threshold[index]) if self.heads is not None else 0.5
+        """Pass threshold for step number `index` (fixed: see heads.combine)."""
+        return PASS_AT
 
     def _assemble(self, lx: Lexical, ctx: GradeContext, probs: np.ndarray) -> Grade:
         name = ctx.customer_name.strip()
@@ -100,9 +108,8 @@ class Grader:
             ev = lx.steps[step]
             passed = bool(probs[i] >= self.threshold(i))
             if step in VETO_STEPS and ev.negatives and not ev.passed:
-                # The rules are precise failure detectors (a named pattern on an exact span);
-                # the head adds recall for wording the rules do not know. So an explicit
-                # failure found by the rules is final, and the head decides the rest.
+                # A failure the rules named on an exact span is final (docs/grader.md); the
+                # mean of rule and head decides the rest.
                 passed = False
             if step == "apology" and not verdicts.get("job", True):
                 # Decision (labelling guide): an apology beside a job failure is hollow.
@@ -196,6 +203,17 @@ def _evidence(step: Step, passed: bool, ev: StepEvidence, lx: Lexical) -> list[s
 
 _SHARED: Grader | None = None
 _SHARED_LOCK = threading.Lock()
+_POOL: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    """One worker thread that runs the model while the caller runs the lexical pass."""
+    global _POOL
+    if _POOL is None:
+        with _SHARED_LOCK:
+            if _POOL is None:
+                _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="grader-embed")
+    return _POOL
 
 
 def get_grader(lexical_only: bool | None = None) -> Grader:

@@ -1,8 +1,10 @@
-"""Small trained heads: one logistic regression per step over [embedding ⊕ lexical features].
+"""Small trained heads: one logistic regression per step over the sentence embedding alone.
 
+The heads never see the lexical rules' verdicts, so they keep an opinion of their own; the
+grader combines the two by a fixed rule (`combine`, documented in docs/grader.md).
 Weights live in `trainer/grading/weights/heads.npz` with metadata in `heads.json` beside it; both are
 rebuilt by `python -m trainer.grading.train --seed 1234` (`make heads`). Scores are calibrated
-on the dev split with Platt scaling, and each step's pass threshold is chosen on dev.
+on the dev split with Platt scaling.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from pathlib import Path
 
 import numpy as np
 
-from trainer.grading.lexical import FEATURE_NAMES
 from trainer.models.grade import STEPS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 HEADS_DIR = Path(__file__).resolve().parent / "weights"
 WEIGHTS = "heads.npz"
 META = "heads.json"
+INPUTS = "embedding"
+"""What the heads read: the embedding only (heads.json records it; others are refused)."""
 
 
 class HeadsUnavailable(RuntimeError):
@@ -28,7 +31,7 @@ class HeadsUnavailable(RuntimeError):
 
 @dataclass
 class Heads:
-    """Per-step logistic regressions with Platt calibration."""
+    """Per-step logistic regressions over the embedding, with Platt calibration."""
 
     weights: np.ndarray  # (4, D)
     bias: np.ndarray  # (4,)
@@ -36,8 +39,6 @@ class Heads:
     scale: np.ndarray  # (D,)
     platt_a: np.ndarray  # (4,)
     platt_b: np.ndarray  # (4,)
-    threshold: np.ndarray  # (4,)
-    feature_names: tuple[str, ...]
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         """Raw logits, shape (n, 4)."""
@@ -62,9 +63,8 @@ class Heads:
             scale=self.scale.astype(np.float32),
             platt_a=self.platt_a.astype(np.float32),
             platt_b=self.platt_b.astype(np.float32),
-            threshold=self.threshold.astype(np.float32),
         )
-        full = {"steps": list(STEPS), "features": list(self.feature_names), **meta}
+        full = {"steps": list(STEPS), "inputs": INPUTS, **meta}
         (folder / META).write_text(
             json.dumps(full, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
@@ -83,10 +83,9 @@ class Heads:
             raise HeadsUnavailable(
                 f"heads in {folder} were trained on other embeddings (int8={not INT8}); run `make heads`"
             )
-        names = tuple(meta.get("features", []))
-        if names != FEATURE_NAMES:
+        if meta.get("inputs") != INPUTS:
             raise HeadsUnavailable(
-                f"heads in {folder} were trained on other lexical features; run `make heads`"
+                f"heads in {folder} read other inputs than the embedding alone; run `make heads`"
             )
         return cls(
             weights=data["weights"],
@@ -95,9 +94,24 @@ class Heads:
             scale=data["scale"],
             platt_a=data["platt_a"],
             platt_b=data["platt_b"],
-            threshold=data["threshold"],
-            feature_names=names,
         )
+
+
+RULE_PASS = 0.85
+"""Fixed probability given to a rule verdict: 0.85 when the rules pass a step, 0.15 when not."""
+PASS_AT = 0.5
+"""The combined probability passes a step at or above this (fixed, not tuned)."""
+
+
+def combine(rules: np.ndarray, head: np.ndarray) -> np.ndarray:
+    """The fixed combination (docs/grader.md): mean of the rule and head probabilities.
+
+    `rules` holds the rule verdicts (1 pass, 0 fail) and `head` the calibrated head
+    probabilities, same shape. Vetoes and the apology => job rule are applied by the grader.
+    """
+    r = np.where(rules > 0, RULE_PASS, 1.0 - RULE_PASS)
+    out: np.ndarray = (r + head) / 2.0
+    return out
 
 
 def fit_logistic(

@@ -192,10 +192,13 @@ def keyword_stuffed(cleaned: Cleaned) -> bool:
     )
 
 
-def analyse(reply: str, context: GradeContext | None = None) -> Lexical:
-    """Run the detectors and the call-craft checks."""
+def analyse(
+    reply: str, context: GradeContext | None = None, cleaned: Cleaned | None = None
+) -> Lexical:
+    """Run the detectors and the call-craft checks (`cleaned`: `clean(reply)`, if done already)."""
     ctx = context or GradeContext()
-    cleaned = clean(reply)
+    if cleaned is None:
+        cleaned = clean(reply)
     job_ev = job.detect(cleaned)
     person_ev = person.detect(cleaned, job_ev.negatives)
     # Hostility toward the customer (sarcasm, mirroring, taking it personally) is off the job too.
@@ -289,6 +292,8 @@ def _flags(cleaned: Cleaned, ctx: GradeContext, steps: dict[Step, StepEvidence])
         flags.append("wall_of_text")
     if craft.repeated(cleaned.text, ctx.previous_replies):
         flags.append("repeated_reply")
-    if craft.puts_on_hold(cleaned):
+    if not ctx.on_hold and craft.puts_on_hold(cleaned):
+        # Hold etiquette is graded only when the reply puts the caller on hold, never on the
+        # return from hold (ctx.on_hold) or a mere mention of waiting.
         flags += craft.hold_flags(cleaned)
     return flags

@@ -20,7 +20,8 @@ _ACTION = re.compile(
     r"let'?s)\b",
     re.I,
 )
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\b", re.I)
+_APOLOGY = re.compile(r"\b(?:so+r+y|sry|soz|apologi[sz](?:e|ing)|apolog(?:y|ies)|regrets?)\b", re.I)
+"""An apology in any form ("I'm sorry", "I am so sorry", "sorry about this", "my apologies")."""
 _MAX_KEPT = 2
 
 
@@ -64,9 +65,12 @@ def rewrite(
     bad = {(f.sentence.start, f.sentence.end) for ev in steps.values() for f in ev.negatives}
     good_ack = [f.sentence for f in steps["person"].positives] if verdicts["person"] else []
     good_q = [f.sentence for f in steps["ask"].positives] if verdicts["ask"] else []
+    good_sorry = [f.sentence for f in steps["apology"].positives] if verdicts["apology"] else []
     kept_ack = _unique(s for s in good_ack if (s.start, s.end) not in bad)
     kept_q = _unique(s for s in good_q if (s.start, s.end) not in bad)
-    used = {(s.start, s.end) for s in kept_ack + kept_q}
+    used = {(s.start, s.end) for s in kept_ack[:1] + kept_q[:1]}
+    kept_sorry = _unique(s for s in good_sorry if (s.start, s.end) not in bad | used)
+    used |= {(s.start, s.end) for s in kept_sorry[:1]}
     actions: list[str] = []
     for s in cleaned.sentences:
         key = (s.start, s.end)
@@ -74,13 +78,14 @@ def rewrite(
             continue
         if _ACTION.search(s.text) and len(actions) < _MAX_KEPT and len(s.text) <= 240:
             actions.append(_finish(s.text))
-    parts: list[str] = []
-    parts += [_finish(s.text) for s in kept_ack[:1]] or [acknowledgement(ctx)]
-    if not any(_APOLOGY.search(p) for p in parts):
-        parts.append("I'm so sorry.")
-    parts += actions
-    parts += [_finish(s.text) for s in kept_q[:1]] or [closing_question(ctx)]
-    return " ".join(parts)
+    head = [_finish(s.text) for s in kept_ack[:1]] or [acknowledgement(ctx)]
+    question = [_finish(s.text) for s in kept_q[:1]] or [closing_question(ctx)]
+    # The trainee's own sincere apology is kept; one is added only when no kept sentence
+    # (acknowledgement, question, actions) already apologises, in any wording.
+    sorry = [_finish(s.text) for s in kept_sorry[:1]]
+    if not sorry and not any(_APOLOGY.search(p) for p in head + actions + question):
+        sorry = ["I'm so sorry."]
+    return " ".join(head + sorry + actions + question)
 
 
 def _unique(spans: object) -> list[Span]:

@@ -1,8 +1,10 @@
 """Rebuild the trained heads from the labelled corpus: `python -m trainer.grading.train --seed 1234`.
 
-Fits one logistic regression per step on the **train** split over [MiniLM embedding ⊕ lexical
-features], picks the L2 strength and the pass threshold on **dev**, and calibrates scores on
-dev with Platt scaling. The test split and the adversarial set are never read here.
+Fits one logistic regression per step on the **train** split over the MiniLM embedding alone
+(the rule verdicts are *not* inputs, so the head keeps an independent opinion), picks the L2
+strength by **dev** log-loss, and calibrates scores on dev with Platt scaling. How the head and
+the rules combine is fixed in advance (`heads.combine`, docs/grader.md), not tuned here. The
+test split, the adversarial set and heldout2 are never read here.
 Training is deterministic (Newton's method from zero, fixed torch seed), so the same corpus
 and seed give the same weights.
 """
@@ -19,13 +21,20 @@ from typing import Any
 import numpy as np
 
 from trainer.grading import embed
-from trainer.grading.heads import HEADS_DIR, Heads, fit_logistic, fit_platt
-from trainer.grading.lexical import FEATURE_NAMES, analyse
+from trainer.grading.heads import (
+    HEADS_DIR,
+    INPUTS,
+    PASS_AT,
+    Heads,
+    combine,
+    fit_logistic,
+    fit_platt,
+)
+from trainer.grading.lexical import analyse
 from trainer.models.grade import STEPS, GradeContext
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
-L2_GRID = (3.0, 10.0, 30.0, 100.0, 300.0)
-THRESHOLDS = np.round(np.arange(0.30, 0.71, 0.05), 2)
+L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
 
 
 def load_rows(path: Path, splits: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -54,12 +63,12 @@ def context_for(row: dict[str, Any], lines: dict[str, dict[str, Any]]) -> GradeC
 
 def featurise(
     rows: list[dict[str, Any]], lines: dict[str, dict[str, Any]], cache: Path | None = None
-) -> np.ndarray:
-    """[embedding ⊕ lexical features] for each row."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """The embedding of each row's cleaned reply, and the rule verdicts (n, 4) for reporting."""
     lexes = [analyse(r["reply"], context_for(r, lines)) for r in rows]
     vectors = _embeddings([lx.cleaned.text for lx in lexes], cache)
-    feats = np.stack([lx.features() for lx in lexes])
-    return np.hstack([vectors, feats]).astype(np.float64)
+    rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
+    return vectors.astype(np.float64), rules
 
 
 def _embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
@@ -99,14 +108,14 @@ def train(
     dv = load_rows(replies, ("dev",))
     if not tr or not dv:
         raise SystemExit(f"{replies}: need train and dev rows (found {len(tr)} and {len(dv)})")
-    x_tr, x_dv = featurise(tr, lines, cache), featurise(dv, lines, cache)
+    (x_tr, _), (x_dv, rules_dv) = featurise(tr, lines, cache), featurise(dv, lines, cache)
     mean = x_tr.mean(0)
     scale = x_tr.std(0) + 1e-6
     z_tr, z_dv = (x_tr - mean) / scale, (x_dv - mean) / scale
     d = x_tr.shape[1]
     weights = np.zeros((4, d))
     bias = np.zeros(4)
-    pa, pb, thr = np.ones(4), np.zeros(4), np.full(4, 0.5)
+    pa, pb = np.ones(4), np.zeros(4)
     report: dict[str, Any] = {}
     for i, step in enumerate(STEPS):
         y_tr = np.array([float(r["labels"][step]) for r in tr])
@@ -114,40 +123,40 @@ def train(
         best: tuple[float, float, np.ndarray, float] | None = None
         for l2 in L2_GRID:
             w, b = fit_logistic(z_tr, y_tr, l2)
-            logit = z_dv @ w + b
-            p = 1 / (1 + np.exp(-logit))
+            p = 1 / (1 + np.exp(-np.clip(z_dv @ w + b, -30, 30)))
             # Choose by dev log-loss: smoother than F1 on a few hundred rows.
             loss = float(-np.mean(y_dv * np.log(p + 1e-9) + (1 - y_dv) * np.log(1 - p + 1e-9)))
             if best is None or loss < best[0]:
                 best = (loss, l2, w, b)
         assert best is not None
-        _, l2, w, b = best
+        loss, l2, w, b = best
         weights[i], bias[i] = w, b
         logit_dv = z_dv @ w + b
         a, c = fit_platt(logit_dv, y_dv)
-        prob_dv = 1 / (1 + np.exp(-(a * logit_dv + c)))
-        scores = [(f1(y_dv, (prob_dv >= t).astype(int)), -abs(t - 0.5), t) for t in THRESHOLDS]
-        t_best = max(scores)[2]
-        pa[i], pb[i], thr[i] = a, c, t_best
+        prob_dv = 1 / (1 + np.exp(-np.clip(a * logit_dv + c, -30, 30)))
+        logit_tr = z_tr @ w + b
+        prob_tr = 1 / (1 + np.exp(-np.clip(a * logit_tr + c, -30, 30)))
+        pa[i], pb[i] = a, c
+        combined = combine(rules_dv[:, i], prob_dv) >= PASS_AT
         report[step] = {
             "l2": l2,
-            "threshold": float(t_best),
-            "dev_f1": round(f1(y_dv, (prob_dv >= t_best).astype(int)), 4),
+            "dev_log_loss": round(loss, 4),
+            "head_train_f1": round(f1(y_tr, (prob_tr >= 0.5).astype(int)), 4),
+            "head_dev_f1": round(f1(y_dv, (prob_dv >= 0.5).astype(int)), 4),
+            "rules_dev_f1": round(f1(y_dv, rules_dv[:, i].astype(int)), 4),
+            "combined_dev_f1_no_veto": round(f1(y_dv, combined.astype(int)), 4),
             "train_positive": int(y_tr.sum()),
             "dev_positive": int(y_dv.sum()),
         }
+    # Fold the standardisation into the weights: w·((x-m)/s) + b = (w/s)·x + (b - w·m/s).
     heads = Heads(
-        weights=weights / scale[None, :] * 1.0,
-        bias=bias,
+        weights=weights / scale[None, :],
+        bias=bias - (weights / scale[None, :]) @ mean,
         mean=np.zeros(d),
         scale=np.ones(d),
         platt_a=pa,
         platt_b=pb,
-        threshold=thr,
-        feature_names=FEATURE_NAMES,
     )
-    # Fold the standardisation into the weights: w·((x-m)/s) + b = (w/s)·x + (b - w·m/s).
-    heads.bias = bias - (weights / scale[None, :]) @ mean
     digest = hashlib.sha256(replies.read_bytes()).hexdigest()
     meta = {
         "seed": seed,
@@ -162,6 +171,9 @@ def train(
             "max_tokens": embed.MAX_TOKENS,
             "int8": embed.INT8,
         },
+        "inputs": INPUTS,
+        "combination": "veto on rule-named failures (person/job/apology); else mean of rule "
+        "(0.85/0.15) and head probability, pass at >= 0.5; then apology => job",
         "steps_report": report,
         "command": f"python -m trainer.grading.train --seed {seed}",
     }
@@ -181,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     meta = train(args.seed, args.data, args.out, args.cache)
     for step, info in meta["steps_report"].items():
         print(
-            f"{step:8s} l2={info['l2']:<6g} threshold={info['threshold']:.2f} dev F1={info['dev_f1']:.3f}"
+            f"{step:8s} l2={info['l2']:<6g} head train F1={info['head_train_f1']:.3f} "
+            f"head dev F1={info['head_dev_f1']:.3f} rules dev F1={info['rules_dev_f1']:.3f} "
+            f"combined dev F1 (no veto)={info['combined_dev_f1_no_veto']:.3f}"
         )
     print(f"wrote {args.out / 'heads.npz'} and heads.json")
     return 0
