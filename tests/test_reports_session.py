@@ -37,6 +37,7 @@ def sample() -> SessionRecord:
         turn(
             2,
             "Thanks for waiting. What can I do to fix this?",
+            "person apology ask",
             anger=4,
             flags=("name_used", "calm_down"),
         ),
@@ -78,9 +79,10 @@ class Collector(HTMLParser):
 def test_report_data_counts_steps_flags_hold_and_anger() -> None:
     data = session_report(sample())
     rates = {r.step: r.rate for r in data.steps}
-    assert rates == {"person": 0.75, "job": 0.5, "apology": 0.75, "ask": 0.5}
+    # The hold announcement (turn 2) is judged on hold etiquette, not on the four steps.
+    assert rates == {"person": 2 / 3, "job": 1 / 3, "apology": 2 / 3, "ask": 2 / 3}
     person = data.steps[0]
-    assert person.passed == [2, 3, 4] and person.failed == [1]
+    assert person.passed == [3, 4] and person.failed == [1]
     assert data.anger == [(1, 9.0), (2, 7.0), (3, 4.0), (4, 2.0)]
     assert data.duration_seconds == 330
     flags = {f.id: (f.count, f.positive) for f in data.flags}
@@ -122,7 +124,7 @@ def test_html_report_parses_has_the_svg_chart_and_every_reply_escaped() -> None:
 def test_markdown_report_lists_each_reply_and_the_step_table() -> None:
     rec = sample()
     md = to_markdown(session_report(rec))
-    assert "| Remember the person | 75% | 2, 3, 4 | 1 |" in md
+    assert "| Remember the person | 67% | 3, 4 | 1 |" in md
     assert "Calm down &amp; listen" not in md  # Markdown keeps & as is
     assert "&lt;script&gt;" in md and "<script>" not in md
     for number in range(1, 5):
@@ -174,3 +176,13 @@ def test_a_hold_and_its_return_are_one_hold_in_the_etiquette_table() -> None:
         (1, "checked_back", True),
         (1, "thanked_on_return", True),
     ]
+
+
+def test_history_rates_leave_out_the_hold_announcement_like_the_call_summary() -> None:
+    from trainer.store.stats import step_rates
+
+    rec = sample()
+    rates = step_rates(rec.turns)
+    assert rates == {"person": 2 / 3, "job": 1 / 3, "apology": 2 / 3, "ask": 2 / 3}
+    rec.turns[1].action = "reply"  # the same words as a plain reply do count
+    assert step_rates(rec.turns)["person"] == 3 / 4

@@ -19,6 +19,7 @@ from trainer.errors import UserError
 from trainer.models.grade import STEP_TITLES, STEPS, Grade, GradeContext, Step
 from trainer.models.persona import Persona
 from trainer.models.record import (
+    GRADED_ACTIONS,
     Attempt,
     HoldInfo,
     Mode,
@@ -38,8 +39,6 @@ __all__ = ["GraderLike", "Session", "SessionEvent"]
 
 EventKind = Literal["started", "turn", "rewound", "ended"]
 
-# Actions whose text counts as a reply towards the turn limit and the summary.
-REPLY_ACTIONS = frozenset({"reply", "back", "callback"})
 
 CALLBACK_ANGER = 5.0
 """A call-back offer is taken at or below this anger (with enough trust)."""
@@ -184,7 +183,7 @@ class Session:
     @property
     def replies(self) -> int:
         """Replies so far (typed replies, returns from hold and call-back offers with words)."""
-        return sum(1 for t in self.record.turns if t.action in REPLY_ACTIONS and t.grade)
+        return sum(1 for t in self.record.turns if t.action in GRADED_ACTIONS and t.grade)
 
     # Trainee actions ---------------------------------------------------------------------
 
@@ -363,7 +362,9 @@ class Session:
     def hint(self) -> str:
         """The weakest step of the last graded reply, with an example phrasing."""
         name = self.persona.address_as
-        graded = [t for t in self.record.turns if t.grade is not None and t.action in REPLY_ACTIONS]
+        graded = [
+            t for t in self.record.turns if t.grade is not None and t.action in GRADED_ACTIONS
+        ]
         if not graded or graded[-1].grade is None:
             example = (
                 f"I'm so sorry, {name}. That sounds really frustrating. What can I do to help?"
@@ -442,7 +443,7 @@ class Session:
             raise UserError("the call has ended")
 
     def _grade(self, text: str, *, on_hold: bool = False) -> Grade:
-        previous = [t.reply for t in self.record.turns if t.action in REPLY_ACTIONS and t.reply]
+        previous = [t.reply for t in self.record.turns if t.action in GRADED_ACTIONS and t.reply]
         context = GradeContext(
             customer=self.last_customer_line,
             customer_name=self.persona.address_as,
@@ -515,7 +516,7 @@ class Session:
 
     def _summarise(self) -> None:
         summary = self.record.summary
-        graded = [t.grade for t in self.record.turns if t.action in REPLY_ACTIONS and t.grade]
+        graded = [t.grade for t in self.record.turns if t.action in GRADED_ACTIONS and t.grade]
         summary.replies = len(graded)
         summary.pass_rates = {
             s: round(sum(g.step(s).passed for g in graded) / len(graded), 3) if graded else 0.0

@@ -19,6 +19,9 @@ OUTCOMES: tuple[Outcome, ...] = (
 )
 Mode = Literal["coach", "exam"]
 Action = Literal["reply", "hold", "back", "transfer", "callback", "end"]
+GRADED_ACTIONS: frozenset[str] = frozenset({"reply", "back", "callback"})
+"""Actions whose words count as a reply in pass rates and the turn limit (a hold announcement
+is judged on hold etiquette, not on the four steps)."""
 
 
 class Mood(BaseModel):

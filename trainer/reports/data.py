@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from trainer.models.grade import FLAGS, POSITIVE_FLAGS, STEP_TITLES, STEPS
-from trainer.models.record import HoldInfo, SessionRecord
+from trainer.models.record import GRADED_ACTIONS, HoldInfo, SessionRecord
 from trainer.store.engine import parse_time
 from trainer.store.stats import overall, step_rates
 
@@ -187,7 +187,8 @@ def session_report(record: SessionRecord) -> ReportData:
                         advice=v.advice,
                     )
                 )
-                (rows[s].passed if v.passed else rows[s].failed).append(number)
+                if turn.action in GRADED_ACTIONS:
+                    (rows[s].passed if v.passed else rows[s].failed).append(number)
             view.flags = [_flag(f) for f in turn.grade.flags]
             view.suggested = turn.grade.suggested
             flag_counts.update(turn.grade.flags)

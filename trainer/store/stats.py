@@ -6,12 +6,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from trainer.models.grade import STEPS, Grade
-from trainer.models.record import Turn
+from trainer.models.record import GRADED_ACTIONS, Turn
 
 
 def graded(turns: Iterable[Turn]) -> list[tuple[Turn, Grade]]:
-    """The turns that carry a grade, with it."""
-    return [(t, t.grade) for t in turns if t.grade is not None]
+    """The replies that carry a grade, with it (hold announcements are left out)."""
+    return [(t, t.grade) for t in turns if t.grade is not None and t.action in GRADED_ACTIONS]
 
 
 def step_counts(turns: Iterable[Turn]) -> tuple[int, dict[str, int]]:
