@@ -86,6 +86,14 @@ def main() -> int:
     # CPU seconds are far less sensitive to other processes than wall-clock figures.
     print(f"batch CPU time: {cpu * 1000 / len(batch):.1f} ms per reply (all threads)")
 
+    import torch
+
+    from trainer.grading.grader import _pool
+
+    print(
+        f"torch intra-op threads: {torch.get_num_threads()} (caller), "
+        f"{_pool().submit(torch.get_num_threads).result()} (batch worker); cores: {os.cpu_count()}"
+    )
     lexical = get_grader(lexical_only=True)
     t0 = time.perf_counter()
     lexical.grade_many(batch, [ctx] * len(batch))
