@@ -221,6 +221,12 @@ def test_hold_rules(persona: Persona, scenario: Scenario, grader: GraderLike) ->
     assert not session.on_hold
 
 
+def fill(line: str, session: Session) -> str:
+    from trainer.models.base import fill_slots
+
+    return " ".join(fill_slots(line, session.customer.slots).split())
+
+
 def test_transfer_is_fair_only_after_a_genuine_attempt_when_authority_is_needed(
     persona: Persona, scenario: Scenario, grader: GraderLike
 ) -> None:
@@ -229,6 +235,9 @@ def test_transfer_is_fair_only_after_a_genuine_attempt_when_authority_is_needed(
     fair.reply(GOOD)
     fair.transfer()
     assert fair.outcome == "escalated" and fair.record.summary.escalation == "fair"
+    last = fair.record.turns[-1]
+    assert last.move == "transfer"
+    assert last.customer_next in [fill(line, fair) for line in persona.lines.hold_ok]
     early = start(persona, needs_manager, grader)
     early.transfer()
     assert early.record.summary.escalation == "weak"

@@ -219,3 +219,12 @@ def test_an_opener_can_return_when_the_agent_provokes(persona: Persona, scenario
     call = Call(only_opener, scenario, seed=1)
     move = call.turn(grade(job=False, flags=("calm_down",)), "Calm down.")
     assert move.name == "tactic:angry_opener"
+
+
+def test_transfer_lines_fall_back_to_agreeing_to_hold(persona: Persona, scenario: Scenario) -> None:
+    assert persona.lines.transfer == []
+    assert authored_lines("transfer", persona, scenario) == persona.lines.hold_ok
+    own = persona.model_copy(
+        update={"lines": persona.lines.model_copy(update={"transfer": ["Put them on."]})}
+    )
+    assert authored_lines("transfer", own, scenario) == ["Put them on."]

@@ -289,9 +289,7 @@ class Session:
         else:
             note = "transferred a call the trainee could have resolved"
         self.record.summary.notes.append(note)
-        demanded = "manager_demand" in self.customer.memory.tactics_used
-        kind = "accept" if demanded or self.mood.anger <= 5 else "hold_ok"
-        move = Move(kind, outcome="escalated")
+        move = Move("transfer", outcome="escalated")
         self.customer.remember(move)
         return self._finish(snap, "transfer", "", None, move, count=False)
 

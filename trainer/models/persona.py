@@ -121,6 +121,8 @@ class Lines(Strict):
     """Agreeing to be put on hold."""
     hold_return: list[Line] = Field(min_length=1)
     """What they say when the agent comes back from hold."""
+    transfer: list[Line] = Field(default_factory=list)
+    """What they say as they are put through to a manager (optional; `hold_ok` lines otherwise)."""
 
     _v = field_validator("*")(_check_lines)
 

@@ -19,6 +19,9 @@ from trainer.models.base import fill_slots
 from trainer.models.persona import Persona
 from trainer.models.scenario import Scenario
 
+OPTIONAL_MOVES: dict[str, str] = {"transfer": "hold_ok"}
+"""Moves a persona may leave unwritten, and the move whose lines stand in for them."""
+
 
 class Voice(Protocol):
     """Anything that can say a move for a persona in a scenario."""
@@ -62,6 +65,8 @@ def authored_lines(move: str, persona: Persona, scenario: Scenario) -> list[str]
         index = int(move.removeprefix("trigger:"))
         return list(persona.triggers[index].say) if index < len(persona.triggers) else []
     lines = getattr(persona.lines, move, None)
+    if move in OPTIONAL_MOVES and not lines:
+        lines = getattr(persona.lines, OPTIONAL_MOVES[move])
     return list(lines) if isinstance(lines, list) else []
 
 
