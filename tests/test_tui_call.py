@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui_support import GOOD, REFUND, RUDE, KeywordGrader, make_library
 from textual.widgets import Static
+from tui_support import GOOD, REFUND, RUDE, KeywordGrader, make_library
 
 from trainer.tui.app import DeescalateApp
 from trainer.tui.screens.call import CallScreen

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_call import make_app, say, settle, start_call
-from test_tui_support import GOOD
+from tui_support import GOOD
 
 from trainer.cli import main
 from trainer.store import Store

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui_support import make_library, persona_data, scenario_data
+from tui_support import make_library, persona_data, scenario_data
 
 from trainer.library import Entry, Library
 from trainer.models import Persona, Scenario

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from test_tui_call import make_app, say, settle, start_call
-from test_tui_support import GOOD, RUDE, KeywordGrader, make_library
 from textual.widgets import Button, Input, OptionList, Static
+from tui_support import GOOD, RUDE, KeywordGrader, make_library
 
 from trainer.tui.app import DeescalateApp
 from trainer.tui.screens.call import CallScreen

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_call import say, steps_text
-from test_tui_support import make_library
+from tui_support import make_library
 
 from trainer.tui.app import DeescalateApp
 from trainer.tui.screens.call import CallScreen

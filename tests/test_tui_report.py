@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_tui_call import make_app, say, settle, start_call
-from test_tui_support import GOOD, RUDE
 from textual.widgets import Sparkline, Static
+from tui_support import GOOD, RUDE
 
 from trainer.models import SessionRecord
 from trainer.reports import session_report
@@ -70,7 +70,7 @@ async def test_report_shows_steps_flags_anger_holds_and_practice(tmp_path: Path)
 
 
 def test_report_texts_with_no_replies(tmp_path: Path) -> None:
-    from test_tui_support import make_library
+    from tui_support import make_library
 
     from trainer.tui.contract import CallSpec
 

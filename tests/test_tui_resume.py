@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_tui_call import make_app, say, settle, start_call
-from test_tui_support import GOOD, RUDE, KeywordGrader, make_library
 from textual.widgets import Static
+from tui_support import GOOD, RUDE, KeywordGrader, make_library
 
 from trainer.session import Session
 from trainer.store import Store

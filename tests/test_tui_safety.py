@@ -6,8 +6,8 @@ from pathlib import Path
 
 from rich.text import Text
 from test_tui_call import make_app, settle, start_call, transcript_lines
-from test_tui_support import MARKUP_LINE, RUDE
 from textual.widgets import OptionList, Static
+from tui_support import MARKUP_LINE, RUDE
 
 from trainer.tui.safe import MAX_SHOWN, clean, safe_text
 from trainer.tui.screens.call import CallScreen
