@@ -1,10 +1,16 @@
 """Grader accuracy per step: precision, recall, F1 and confusion matrix.
 
-Runs on the test split of data/replies.jsonl, its hand-written subset (`source ==
-"handwritten"`), and, when present, on data/adversarial.jsonl (replies written by people who
-never saw the corpus) and data/heldout2.jsonl (a second fresh held-out set, every row of it,
-as a separate table), for the full grader (embedding heads + rules) and for the lexical rules
-alone. Prints figures only; no pass/fail thresholds.
+Sets (see docs/grader.md for what each was used for):
+
+- validation: the `dev` split of data/replies.jsonl and the 20% of adversarial customer lines
+  that `trainer.grading.train` keeps out (same seed); used to choose L2, Platt and the stacker,
+  so these figures are *not* held-out measures;
+- data/heldout2.jsonl and data/heldout3.jsonl (when present): held-out sets, every row, each with
+  its own customer line and name. Nothing is tuned on them; run this once per design change.
+
+The train/test splits and the rest of data/adversarial.jsonl are training data now and are not
+reported. Each set is scored with the full grader (embedding heads + rules, stacked) and with
+the lexical rules alone. Prints figures only; no pass/fail thresholds.
 """
 
 from __future__ import annotations
@@ -19,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from trainer.grading import Grader  # noqa: E402
-from trainer.grading.train import context_for, load_lines, load_rows  # noqa: E402
-from trainer.models.grade import STEPS, GradeContext  # noqa: E402
+from trainer.grading.train import data_sets, load_lines, row_context  # noqa: E402
+from trainer.models.grade import STEPS  # noqa: E402
 
 DATA = ROOT / "data"
 
@@ -31,17 +37,8 @@ def load_all(path: Path) -> list[dict[str, Any]]:
         return [json.loads(raw) for raw in fh if raw.strip()]
 
 
-def row_context(row: dict[str, Any], lines: dict[str, Any]) -> GradeContext:
-    """The row's own customer line and name when it carries them, else its corpus line's."""
-    base = context_for(row, lines)
-    return GradeContext(
-        customer=row.get("customer") or base.customer,
-        customer_name=row.get("customer_name") or base.customer_name,
-    )
-
-
 def evaluate(
-    grader: Grader, rows: list[dict[str, Any]], lines: dict[str, Any], own_context: bool = False
+    grader: Grader, rows: list[dict[str, Any]], lines: dict[str, Any]
 ) -> dict[str, dict[str, int]]:
     """Confusion counts per step: tp, fp, fn, tn (positive = step passed)."""
     grades = []
@@ -49,7 +46,7 @@ def evaluate(
         chunk = rows[start : start + 64]
         grades += grader.grade_many(
             [r["reply"] for r in chunk],
-            [row_context(r, lines) if own_context else context_for(r, lines) for r in chunk],
+            [row_context(r, lines) for r in chunk],
         )
     counts = {s: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for s in STEPS}
     for row, grade in zip(rows, grades, strict=True):
@@ -75,35 +72,27 @@ def report(title: str, counts: dict[str, dict[str, int]], n: int) -> None:
 
 def main() -> int:
     lines = load_lines(DATA / "customer_lines.jsonl")
-    test = load_rows(DATA / "replies.jsonl", ("test",))
-    sets: list[tuple[str, list[dict[str, Any]], bool]] = [
-        ("test split", test, False),
-        (
-            "test split, hand-written only",
-            [r for r in test if r.get("source") == "handwritten"],
-            False,
-        ),
+    split = data_sets(DATA, seed=1234)  # the seed `make heads` uses
+    sets: list[tuple[str, list[dict[str, Any]]]] = [
+        ("validation: dev split (rules were tuned here)", split["dev"]),
+        ("validation: adversarial 20% of lines", split["adversarial_validation"]),
     ]
-    adversarial = DATA / "adversarial.jsonl"
-    if adversarial.exists():
-        sets.append(("adversarial set", load_rows(adversarial, ("adversarial",)), False))
-    else:
-        print("data/adversarial.jsonl not present; skipping the adversarial set")
-    heldout2 = DATA / "heldout2.jsonl"
-    if heldout2.exists():
-        sets.append(("heldout2 (scored once)", load_all(heldout2), True))
-    else:
-        print("data/heldout2.jsonl not present; skipping heldout2")
+    for name, note in (("heldout2", "held out"), ("heldout3", "held out")):
+        path = DATA / f"{name}.jsonl"
+        if path.exists():
+            sets.append((f"{name} ({note})", load_all(path)))
+        else:
+            print(f"data/{name}.jsonl not present; skipping {name}")
     full = Grader.load()
     variants = [("lexical rules only", Grader.load(lexical_only=True))]
     if full.lexical_only:
         print(f"trained grader unavailable ({full.why_lexical}); lexical figures only")
     else:
-        variants.insert(0, ("full grader (MiniLM heads + rules)", full))
-    for set_name, rows, own in sets:
+        variants.insert(0, ("full grader (MiniLM heads + rules, stacked)", full))
+    for set_name, rows in sets:
         for variant, grader in variants:
             t0 = time.perf_counter()
-            counts = evaluate(grader, rows, lines, own)
+            counts = evaluate(grader, rows, lines)
             report(f"{set_name}: {variant} [{time.perf_counter() - t0:.1f}s]", counts, len(rows))
     return 0
 

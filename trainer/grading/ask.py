@@ -18,6 +18,7 @@ _RHETORICAL = [
         r"\bwhat (?:do|did|else do|else did|exactly do|would|are) <you> (?:expect|want)(?: me| us)? "
         r"(?:to do|from me|from us)?\s*(?:about it|then|here|exactly)?\s*[?!]*$",
         r"\bwhat (?:do|did) <you> expect\b",
+        r"\bwhat (?:do|did) <you> want me to say\b",
         r"\bwhat (?:am i|are we|was i|were we) (?:supposed|meant|expected) to\b",
         r"\bhow (?:am i|are we|was i|were we|would i|would we|could i|could we) (?:supposed |meant |"
         r"expected )?(?:to )?(?:know|have known|guess|read)\b",
@@ -60,6 +61,7 @@ _DATA = rx(
     r"first line of|spell <your> name|your name)\b"
 )
 _CLOSE = rx(
+    r"\bhelp (?:<you> )?with (?:something|anything) else\b|"
     r"(?<!before\s)\banything else\b(?! (?:\w+ ){0,3}(?:wrong|missing|not right|outstanding|to fix))|"
     r"^\W*is that all\W*$|"
     r"\bwill that be all\b"
@@ -119,6 +121,10 @@ _NEED = [
         r"\bhow (?:can|could|do|shall|should) we (?:fix|sort|solve|put|make|move|get)\b",
         r"\btell me (?:what|how) (?:<you>|i|we|would|will|can)\b",
         r"\blet me know (?:what|how|which|if there)\b",
+        # A remedy offered for them to accept: "Would two o'clock suit you?", "Would a credit help?"
+        r"\bwould (?!(?:<you>|i|we|they|he|she)\b)(?:[^\s?.!,]+ ){1,10}(?:help|suit|work)\b(?! (?:on|with)\b)",
+        r"\b(?:shall|should) (?:i|we)\W*\?",
+        r"\bdo <you> (?:need|want) (?:a|an|me|us|any|some|both)\b",
     )
 ]
 _NEED_STATEMENT = rx(
@@ -146,9 +152,13 @@ _OPEN = rx(
     r"^\W*(?:(?:so|and|ok(?:ay)?|right|also|first|now|then|tell me),? )?(?:what|which|when|where|how|who)\b|"
     r"\b(?:can|could|would) <you> (?:tell|walk|talk|describe|explain|show|let) (?:me|us)\b|"
     r"\bwhat (?:happens|happened|did|does|do|were|was|are|is)\b|"
+    r"\bwhat(?:'s| has| had| is)? (?:gone|been going|going|went) wrong\b|\bwhat(?:'s| has) happened\b|"
+    r"\b(?:can|could|would|will) <you> (?:describe|read me|send me|talk me through|walk me through)\b|"
     r"\bhave i (?:got|missed|understood)\b|\bdid i (?:miss|get)\b|\bis there anything (?:else )?i'?ve missed"
 )
-_NEED_HINT = rx(r"\b(?:what|how|would|could|can|shall|is there|do <you>|should|will|which)\b")
+_NEED_HINT = rx(
+    r"\b(?:what|how|would|could|can|shall|is there|do <you>|should|will|which)\b|\bwant me to\b"
+)
 
 
 def is_rhetorical(sentence: str) -> bool:
@@ -173,6 +183,9 @@ def classify_question(sentence: str) -> str:
         return "need" if _TAG_REMEDY.search(sentence) else "compliance"
     if _CLOSE.search(sentence):
         return "close"
+    if _DATA_ASK.search(sentence) and _DATA.search(sentence):
+        # "Could I have the member ID?": fetching a reference, whatever the wording.
+        return "data"
     if any(p.search(sentence) for p in _NEED):
         return "need"
     if _DATA.search(sentence) and not _PROBLEM.search(sentence):
@@ -189,6 +202,9 @@ _DEFLECT = rx(
     r"\bwould <you> like (?:the|their|a|our) (?:\w+ ){0,3}(?:number|email|address|contact|details|link|"
     r"website)\b|\b(?:can|could|would) <you> (?:call|ring|phone|try|contact) (?:us |them |me )?(?:back|again|"
     r"tomorrow|later|the)\b"
+)
+_DATA_ASK = rx(
+    r"\b(?:can|could|may|might) i (?:just |quickly |please )?(?:have|take|get|grab|ask for|confirm)\b"
 )
 _HOLD_ASK = rx(
     r"\b(?:can|could|may|would|will) (?:i|you) (?:\w+ )?(?:hold|put <you> on hold|place <you> on hold|"

@@ -33,13 +33,52 @@ class StepEvidence:
         return {f.kind for f in self.positives} | {f.kind for f in self.negatives}
 
 
+PREFILTER_CHUNK = 8
+"""Patterns per prefilter: one combined alternation tells whether any of them can match."""
+
+
+class Table(list[tuple[str, re.Pattern[str]]]):
+    """A compiled pattern table with chunked prefilters.
+
+    Each chunk of up to `PREFILTER_CHUNK` consecutive patterns (same flags) also gets one
+    combined alternation `(?:p1)|(?:p2)|...`. The alternation matches somewhere exactly when
+    one of its patterns does, so when it finds nothing the chunk's patterns are skipped. This
+    changes no finding; it only saves time (most replies trigger few patterns of a table).
+    """
+
+    def __init__(self, items: Iterable[tuple[str, re.Pattern[str]]]) -> None:
+        super().__init__(items)
+        self.chunks: list[tuple[re.Pattern[str] | None, int, int]] = []
+        start = 0
+        while start < len(self):
+            end = start + 1
+            flags = self[start][1].flags
+            while end < len(self) and end - start < PREFILTER_CHUNK and self[end][1].flags == flags:
+                end += 1
+            joined = "|".join(f"(?:{p.pattern})" for _, p in self[start:end])
+            combined: re.Pattern[str] | None
+            try:
+                combined = re.compile(joined, flags) if end - start > 1 else None
+            except re.error:
+                combined = None  # e.g. group names repeated across patterns: no prefilter
+            self.chunks.append((combined, start, end))
+            start = end
+
+
 def scan(
     cleaned: Cleaned, table: Iterable[tuple[str, re.Pattern[str]]], text: str | None = None
 ) -> list[Finding]:
     """Every match of every pattern, with the sentence it sits in."""
     source = cleaned.text if text is None else text
     found: list[Finding] = []
-    for kind, pattern in table:
+    if isinstance(table, Table):
+        rows: list[tuple[str, re.Pattern[str]]] = []
+        for combined, start, end in table.chunks:
+            if combined is None or combined.search(source) is not None:
+                rows.extend(table[start:end])
+    else:
+        rows = list(table)
+    for kind, pattern in rows:
         for m in pattern.finditer(source):
             if m.end() == m.start():
                 continue
@@ -56,8 +95,8 @@ def _sentence(cleaned: Cleaned, pos: int) -> Span:
     return Span(0, len(cleaned.text), cleaned.text)
 
 
-def table(patterns: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
-    """Compile a {kind: [pattern, ...]} mapping into scan order."""
+def table(patterns: dict[str, list[str]]) -> Table:
+    """Compile a {kind: [pattern, ...]} mapping into scan order (with prefilters)."""
     from trainer.grading.text import rx
 
-    return [(kind, rx(p)) for kind, plist in patterns.items() for p in plist]
+    return Table((kind, rx(p)) for kind, plist in patterns.items() for p in plist)

@@ -18,7 +18,7 @@ import numpy as np
 from trainer.grading import embed
 from trainer.grading.advice import advise
 from trainer.grading.findings import StepEvidence
-from trainer.grading.heads import PASS_AT, Heads, HeadsUnavailable, combine
+from trainer.grading.heads import PASS_AT, Heads, HeadsUnavailable
 from trainer.grading.lexical import Lexical, analyse
 from trainer.grading.rewrite import rewrite
 from trainer.grading.text import clean
@@ -28,7 +28,7 @@ LEXICAL_SCORE_PASS = 0.85
 """Score reported in lexical-only mode when the rules pass a step (fail: 1 - this)."""
 VETO_STEPS: frozenset[Step] = frozenset({"person", "job", "apology"})
 """Steps where a failure the rules named is final (ask's negatives are only question
-classifications, so there the fixed mean of rule and head decides)."""
+classifications, so there the stacked rule + head combination decides)."""
 MAX_EVIDENCE = 3
 _EVIDENCE_CHARS = 200
 
@@ -84,19 +84,19 @@ class Grader:
         return [self._assemble(lx, c, p) for lx, c, p in zip(lexes, full, probs, strict=True)]
 
     def _scores(self, lexes: list[Lexical], vectors: np.ndarray | None = None) -> np.ndarray:
-        """Pass probabilities (n, 4): the fixed mean of rule and head (heads.combine)."""
+        """Pass probabilities (n, 4): the stacked rule + head combination (heads.combine)."""
         rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
         if self.heads is None or self.embedder is None or not lexes:
             return np.where(rules > 0, LEXICAL_SCORE_PASS, 1 - LEXICAL_SCORE_PASS)
         if vectors is None:
             vectors = self.embedder.embed([lx.cleaned.text for lx in lexes])
-        probs = combine(rules, self.heads.predict(vectors))
+        probs = self.heads.combine(rules, self.heads.predict(vectors))
         empty = np.array([not lx.cleaned.text for lx in lexes])
         probs[empty] = 0.0
         return probs
 
     def threshold(self, index: int) -> float:
-        """Pass threshold for step number `index` (fixed: see heads.combine)."""
+        """Pass threshold for step number `index` (fixed at 0.5: see heads.combine)."""
         return PASS_AT
 
     def _assemble(self, lx: Lexical, ctx: GradeContext, probs: np.ndarray) -> Grade:
@@ -109,7 +109,7 @@ class Grader:
             passed = bool(probs[i] >= self.threshold(i))
             if step in VETO_STEPS and ev.negatives and not ev.passed:
                 # A failure the rules named on an exact span is final (docs/grader.md); the
-                # mean of rule and head decides the rest.
+                # stacked rule + head combination decides the rest.
                 passed = False
             if step == "apology" and not verdicts.get("job", True):
                 # Decision (labelling guide): an apology beside a job failure is hollow.

@@ -1,16 +1,17 @@
 """Small trained heads: one logistic regression per step over the sentence embedding alone.
 
 The heads never see the lexical rules' verdicts, so they keep an opinion of their own; the
-grader combines the two by a fixed rule (`combine`, documented in docs/grader.md).
+grader combines the two with a small stacked logistic regression per step over [rule verdict,
+head logit], fitted on the validation set (`combine`, documented in docs/grader.md).
 Weights live in `trainer/grading/weights/heads.npz` with metadata in `heads.json` beside it; both are
-rebuilt by `python -m trainer.grading.train --seed 1234` (`make heads`). Scores are calibrated
-on the dev split with Platt scaling.
+rebuilt by `python -m trainer.grading.train --seed 1234` (`make heads`). Head scores are
+Platt-calibrated on the validation set (dev split + 20% of the adversarial lines).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,8 @@ HEADS_DIR = Path(__file__).resolve().parent / "weights"
 WEIGHTS = "heads.npz"
 META = "heads.json"
 INPUTS = "embedding"
+COMBINATION = "stacked-v1"
+"""How head and rules combine (heads.json records it; heads without a stacker are refused)."""
 """What the heads read: the embedding only (heads.json records it; others are refused)."""
 
 
@@ -39,6 +42,10 @@ class Heads:
     scale: np.ndarray  # (D,)
     platt_a: np.ndarray  # (4,)
     platt_b: np.ndarray  # (4,)
+    stack_w: np.ndarray = field(default_factory=lambda: np.tile([1.0, 1.0], (4, 1)))
+    """(4, 2) stacker weights on [rule verdict (1 pass / 0 fail), calibrated head logit]."""
+    stack_b: np.ndarray = field(default_factory=lambda: np.full(4, -0.5))
+    """(4,) stacker bias."""
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         """Raw logits, shape (n, 4)."""
@@ -52,6 +59,10 @@ class Heads:
         out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return out
 
+    def combine(self, rules: np.ndarray, head: np.ndarray) -> np.ndarray:
+        """Stacked pass probability (n, 4) from rule verdicts (n, 4) and head probabilities."""
+        return combine(rules, head, self.stack_w, self.stack_b)
+
     def save(self, folder: Path, meta: dict[str, object]) -> None:
         """Write the weights and the metadata file."""
         folder.mkdir(parents=True, exist_ok=True)
@@ -63,8 +74,10 @@ class Heads:
             scale=self.scale.astype(np.float32),
             platt_a=self.platt_a.astype(np.float32),
             platt_b=self.platt_b.astype(np.float32),
+            stack_w=self.stack_w.astype(np.float32),
+            stack_b=self.stack_b.astype(np.float32),
         )
-        full = {"steps": list(STEPS), "inputs": INPUTS, **meta}
+        full = {"steps": list(STEPS), "inputs": INPUTS, "combination_id": COMBINATION, **meta}
         (folder / META).write_text(
             json.dumps(full, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
@@ -87,6 +100,10 @@ class Heads:
             raise HeadsUnavailable(
                 f"heads in {folder} read other inputs than the embedding alone; run `make heads`"
             )
+        if meta.get("combination_id") != COMBINATION or "stack_w" not in data:
+            raise HeadsUnavailable(
+                f"heads in {folder} predate the stacked combination ({COMBINATION}); run `make heads`"
+            )
         return cls(
             weights=data["weights"],
             bias=data["bias"],
@@ -94,39 +111,54 @@ class Heads:
             scale=data["scale"],
             platt_a=data["platt_a"],
             platt_b=data["platt_b"],
+            stack_w=data["stack_w"],
+            stack_b=data["stack_b"],
         )
 
 
-RULE_PASS = 0.85
-"""Fixed probability given to a rule verdict: 0.85 when the rules pass a step, 0.15 when not."""
 PASS_AT = 0.5
 """The combined probability passes a step at or above this (fixed, not tuned)."""
 
 
-def combine(rules: np.ndarray, head: np.ndarray) -> np.ndarray:
-    """The fixed combination (docs/grader.md): mean of the rule and head probabilities.
+def logit(p: np.ndarray) -> np.ndarray:
+    """log(p / (1 - p)), clipped away from 0 and 1."""
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    out: np.ndarray = np.log(q / (1 - q))
+    return out
+
+
+def combine(
+    rules: np.ndarray, head: np.ndarray, stack_w: np.ndarray, stack_b: np.ndarray
+) -> np.ndarray:
+    """The stacked combination (docs/grader.md): per step, sigmoid(a*rule + b*logit(h) + c).
 
     `rules` holds the rule verdicts (1 pass, 0 fail) and `head` the calibrated head
-    probabilities, same shape. Vetoes and the apology => job rule are applied by the grader.
+    probabilities, both (n, 4); `stack_w` is (4, 2) and `stack_b` (4,), fitted on the
+    validation set by `train`. Vetoes and the apology => job rule are applied by the grader.
     """
-    r = np.where(rules > 0, RULE_PASS, 1.0 - RULE_PASS)
-    out: np.ndarray = (r + head) / 2.0
+    z = rules * stack_w[:, 0] + logit(head) * stack_w[:, 1] + stack_b
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
     return out
 
 
 def fit_logistic(
-    x: np.ndarray, y: np.ndarray, l2: float, iters: int = 30
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: float,
+    iters: int = 30,
+    sample_weight: np.ndarray | None = None,
 ) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression by Newton's method (deterministic)."""
+    """L2-regularised (optionally weighted) logistic regression by Newton's method."""
     n, d = x.shape
+    sw = np.ones(n) if sample_weight is None else sample_weight
     xb = np.hstack([x, np.ones((n, 1))])
     w = np.zeros(d + 1)
     reg = np.full(d + 1, l2)
     reg[-1] = 1e-6  # leave the bias (almost) free
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
-        grad = xb.T @ (p - y) + reg * w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg)
+        grad = xb.T @ (sw * (p - y)) + reg * w
+        hess = (xb * (sw * p * (1 - p))[:, None]).T @ xb + np.diag(reg)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.max(np.abs(step)) < 1e-5:
@@ -134,9 +166,11 @@ def fit_logistic(
     return w[:-1], float(w[-1])
 
 
-def fit_platt(logit: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Platt scaling: fit sigmoid(a * logit + b) to labels (with Platt's target smoothing)."""
+def fit_platt(
+    raw: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | None = None
+) -> tuple[float, float]:
+    """Platt scaling: fit sigmoid(a * raw + b) to labels (with Platt's target smoothing)."""
     pos, neg = float(y.sum()), float(len(y) - y.sum())
     target = np.where(y > 0, (pos + 1) / (pos + 2), 1 / (neg + 2))
-    a, b = fit_logistic(logit[:, None], target, l2=1e-3, iters=50)
+    a, b = fit_logistic(raw[:, None], target, l2=1e-3, iters=50, sample_weight=sample_weight)
     return float(a[0]), b

