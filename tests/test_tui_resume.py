@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_tui_call import make_app, say, settle, start_call
 from textual.widgets import Static
 from tui_support import GOOD, RUDE, KeywordGrader, make_library
@@ -133,3 +134,23 @@ async def test_quit_mid_call_keeps_it_to_resume_next_time(tmp_path: Path) -> Non
         call = again.screen
         assert isinstance(call, CallScreen) and call.session.record.id == info.id
         assert any(line.startswith("You: I'm so sorry") for line in transcript_lines(call))
+
+
+async def test_a_closed_terminal_ends_the_app_and_keeps_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(tmp_path, use_store=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start_call(pilot)
+        await say(pilot, GOOD)
+        monkeypatch.setattr("trainer.tui.app.os.isatty", lambda fd: True)
+        app._watch_terminal()  # the terminal is still there: nothing happens
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, CallScreen) and not app.kept_unfinished
+        monkeypatch.setattr("trainer.tui.app.os.isatty", lambda fd: False)
+        app._watch_terminal()
+        await pilot.pause(0.1)
+    assert app.kept_unfinished
+    with Store.open() as store:
+        (info,) = store.unfinished("")
+        assert info.turns == 1

@@ -132,6 +132,8 @@ class DeescalateApp(App[int]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._painted)
+        if not self.is_headless and os.isatty(self._stdin_fd):
+            self.set_interval(1.0, self._watch_terminal, name="terminal-watch")
 
     def _painted(self) -> None:
         """The first screen is up: only now start the slow work, one piece after another."""
@@ -427,6 +429,38 @@ class DeescalateApp(App[int]):
                 return screen
         return None
 
+    @property
+    def _stdin_fd(self) -> int:
+        """The terminal's file descriptor (standard input)."""
+        stream = sys.__stdin__
+        return stream.fileno() if stream is not None else 0
+
+    def _close_call_and_exit(self, call: CallScreen | None) -> None:
+        """Leave the app, keeping a call in progress: unfinished in the store (to resume),
+        or ended as abandoned and saved as JSON when there is no store."""
+        if call is not None:
+            keep = self.saver.store is not None
+            if not keep:
+                call.abandon()
+            self.last_saved = self.saver.finish(call.session.record)
+            self.kept_unfinished = keep and call.session.record.outcome is None
+        self.grader.fail("the app is closing")
+        self.exit(0)
+
+    def _watch_terminal(self) -> None:
+        """Exit when the terminal has gone (window closed, ssh dropped).
+
+        Textual's input thread does not notice a hung-up terminal and spins, so without this a
+        closed window would leave a busy process behind. Every finished turn is already saved;
+        the call stays resumable.
+        """
+        try:
+            alive = os.isatty(self._stdin_fd)
+        except OSError:
+            alive = False
+        if not alive:
+            self._close_call_and_exit(self._active_call())
+
     async def action_quit(self) -> None:
         call = self._active_call()
         if call is None:
@@ -441,14 +475,8 @@ class DeescalateApp(App[int]):
         keep = self.saver.store is not None
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            if not keep:
-                call.abandon()
-            self.last_saved = self.saver.finish(call.session.record)
-            self.kept_unfinished = keep and call.session.record.outcome is None
-            self.grader.fail("the app is closing")
-            self.exit(0)
+            if yes:
+                self._close_call_and_exit(call)
 
         question = (
             "Quit in the middle of the call? It is kept: you can resume it next time you start."
