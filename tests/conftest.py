@@ -5,9 +5,11 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from store_pg import PgServer, pg_server
 
 from trainer.library import Library
 from trainer.models import Persona, Scenario
@@ -88,3 +90,20 @@ def persona(lib: Library) -> Persona:
 @pytest.fixture
 def scenario(lib: Library) -> Scenario:
     return lib.scenario("fixture-billing")
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[PgServer]:
+    """One throwaway PostgreSQL server for the whole run (skips, saying why, without one)."""
+    server = pg_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each store test runs on SQLite and on PostgreSQL (when its binaries exist)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    server: PgServer = request.getfixturevalue("pg")
+    return server.new_database()

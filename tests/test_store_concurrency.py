@@ -5,11 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from store_pg import PgServer, pg_server
 from store_records import Event, turn
 
 from trainer.models.record import SessionRecord
@@ -17,21 +14,6 @@ from trainer.store import Store
 
 WRITERS = 8
 TURNS = 50
-
-
-@pytest.fixture(scope="session")
-def pg() -> Iterator[PgServer]:
-    server = pg_server()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'class.db'}"
-    server: PgServer = request.getfixturevalue("pg")
-    return server.new_database()
 
 
 def play(url: str, trainee: str, results: dict[str, str], errors: list[BaseException]) -> None:

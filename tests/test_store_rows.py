@@ -8,28 +8,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from store_pg import PgServer, pg_server
 from store_records import Event, grade, record, turn
 
 from trainer.errors import UserError
 from trainer.models.record import Attempt, HoldInfo, Mood, SessionRecord
 from trainer.store import Store
 from trainer.store.engine import default_url
-
-
-@pytest.fixture(scope="session")
-def pg() -> Iterator[PgServer]:
-    server = pg_server()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.db'}"
-    server: PgServer = request.getfixturevalue("pg")
-    return server.new_database()
 
 
 @pytest.fixture
