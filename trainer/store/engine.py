@@ -216,6 +216,10 @@ def create_store_engine(url: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) ->
     return engine
 
 
+MIGRATION_WAIT = 120.0
+"""Seconds a process waits for another one's migration of the same new SQLite file."""
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (alembic, config built in code)."""
     from alembic import command
@@ -233,17 +237,28 @@ def migrate(engine: Engine) -> None:
         current = set(MigrationContext.configure(conn).get_current_heads())
     if current == heads:
         return
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
-        config.attributes["connection"] = conn
-        try:
-            command.upgrade(config, "head")
-        except CommandError as exc:
-            raise UserError(
-                f"database {safe_url(engine.url)} was written by a newer deescalate ({exc}); "
-                "upgrade deescalate to use it"
-            ) from exc
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            # Several processes opening a new database at once queue here, one migration
+            # after another; on a busy laptop that can take longer than the everyday busy
+            # timeout, so the wait for this one-time step is longer.
+            # On the driver connection: a statement through SQLAlchemy would open a transaction.
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute(f"PRAGMA busy_timeout = {int(MIGRATION_WAIT * 1000)}")
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+            config.attributes["connection"] = conn
+            try:
+                command.upgrade(config, "head")
+            except CommandError as exc:
+                raise UserError(
+                    f"database {safe_url(engine.url)} was written by a newer deescalate "
+                    f"({exc}); upgrade deescalate to use it"
+                ) from exc
+    # The pool hands this connection out again: back to the everyday busy timeout.
+    engine.dispose()
 
 
 @contextmanager
