@@ -383,3 +383,20 @@ async def test_call_fits_80x24(tmp_path: Path) -> None:
             assert region.right <= 80 and region.bottom <= 24, selector
         assert screen.query_one("#reply").region.height >= 3
         await say(pilot, REFUND)
+
+
+async def test_callback_offer_in_the_reply_box_resolves_a_calm_call(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await start_call(pilot)
+        await say(pilot, GOOD)
+        reply = screen.query_one(ReplyInput)
+        reply.focus()
+        reply.insert("Could I call you back this afternoon once I've checked?")
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        record = app.screen.record
+        assert record.turns[-1].action == "callback"
+        assert record.turns[-1].reply == "Could I call you back this afternoon once I've checked?"
+        assert record.outcome == "resolved" and "call-back agreed" in record.summary.notes

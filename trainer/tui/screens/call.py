@@ -49,6 +49,7 @@ class CallScreen(Screen[None]):
         Binding("f6", "rewind", "Rewind", priority=True),
         Binding("f7", "suggest", "Rewrite", priority=True),
         Binding("f8", "transfer", "Transfer", priority=True),
+        Binding("f9", "callback", "Call back", priority=True),
         Binding("f10", "end_call", "End", priority=True),
     ]
 
@@ -299,7 +300,7 @@ class CallScreen(Screen[None]):
         over = self.finished or self.session.ended
         if action == "back":
             return self.session.on_hold and not over
-        if action == "hold":
+        if action in {"hold", "callback"}:
             return not self.session.on_hold and not over
         if action in {"transfer", "end_call", "rewind", "hint"}:
             return not over
@@ -346,6 +347,15 @@ class CallScreen(Screen[None]):
         session = self.session
         if self._start("back", lambda: session.back(text)):
             self.query_one(Transcript).add_trainee(text or "(back from hold)")
+            reply.clear()
+
+    def action_callback(self) -> None:
+        """Offer to call the customer back, in the words typed in the reply box."""
+        reply = self.query_one(ReplyInput)
+        text = reply.text.strip()
+        session = self.session
+        if self._start("callback", lambda: session.callback(text)):
+            self.query_one(Transcript).add_trainee(text or "(offers to call back)")
             reply.clear()
 
     def action_transfer(self) -> None:

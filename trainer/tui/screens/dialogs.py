@@ -85,6 +85,7 @@ CALL_KEYS = [
     ("F6", "rewind your last reply and try again (coach mode)"),
     ("F7", "show or hide the suggested rewrite (coach mode)"),
     ("F8", "transfer to a manager (ends your part of the call)"),
+    ("F9", "offer to call them back (says what is in the reply box)"),
     ("F10", "end the call"),
     ("Ctrl+T", "switch between dark and light themes"),
     ("Tab / Shift+Tab", "move between transcript, reply box and panels"),
