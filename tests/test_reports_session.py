@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-from store_records import record, turn
+from store_records import grade, record, turn
 
 from trainer.models.record import Attempt, HoldInfo, SessionRecord
 from trainer.reports import ReportData, session_report, to_html, to_json, to_markdown
@@ -186,3 +186,14 @@ def test_history_rates_leave_out_the_hold_announcement_like_the_call_summary() -
     assert rates == {"person": 2 / 3, "job": 1 / 3, "apology": 2 / 3, "ask": 2 / 3}
     rec.turns[1].action = "reply"  # the same words as a plain reply do count
     assert step_rates(rec.turns)["person"] == 3 / 4
+
+
+def test_a_weak_escalation_leads_the_practise_list_even_when_every_step_held() -> None:
+    rec = sample()
+    for turn in rec.turns:
+        turn.grade = grade("person job apology ask")
+    assert not any("Transfer only" in item for item in session_report(rec).practise)
+    rec.summary.escalation = "weak"
+    assert session_report(rec).practise[0].startswith("Transfer only after a genuine attempt")
+    rec.summary.escalation = "fair"
+    assert not any("Transfer only" in item for item in session_report(rec).practise)

@@ -228,7 +228,7 @@ def session_report(record: SessionRecord) -> ReportData:
         flags=flags,
         anger=anger,
         hold=holds,
-        practise=practise_next(steps, flags, holds, replies),
+        practise=practise_next(steps, flags, holds, replies, escalation=record.summary.escalation),
         replies=replies,
         app_version=record.app_version,
     )
@@ -240,10 +240,20 @@ def practise_next(
     holds: list[HoldCheck],
     replies: list[ReplyView],
     limit: int = 3,
+    escalation: str = "",
 ) -> list[str]:
     """The few things most worth practising, weakest first."""
     texts = practice_texts()
     ranked: list[tuple[float, int, str]] = []
+    if escalation == "weak":
+        # Handing over a call the trainee could have settled is the call's main lesson.
+        ranked.append(
+            (
+                1.0,
+                -1,
+                texts.get("escalation", {}).get("weak", "Transfer only after a genuine attempt."),
+            )
+        )
     for order, row in enumerate(steps):
         if row.rate is None or row.rate >= 1:
             continue
