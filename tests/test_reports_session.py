@@ -190,8 +190,8 @@ def test_history_rates_leave_out_the_hold_announcement_like_the_call_summary() -
 
 def test_a_weak_escalation_leads_the_practise_list_even_when_every_step_held() -> None:
     rec = sample()
-    for turn in rec.turns:
-        turn.grade = grade("person job apology ask")
+    for each in rec.turns:
+        each.grade = grade("person job apology ask")
     assert not any("Transfer only" in item for item in session_report(rec).practise)
     rec.summary.escalation = "weak"
     assert session_report(rec).practise[0].startswith("Transfer only after a genuine attempt")
