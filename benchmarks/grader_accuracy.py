@@ -2,14 +2,17 @@
 
 Sets (see docs/grader.md for what each was used for):
 
+- fit (for reference only, not a measure of generalisation): every row the heads were fitted on
+  and the rules were analysed on: the train/test splits of data/replies.jsonl, 80% of the
+  adversarial customer lines, data/heldout2.jsonl and data/heldout3.jsonl (held out in earlier
+  rounds, fit data from round 4);
 - validation: the `dev` split of data/replies.jsonl and the 20% of adversarial customer lines
   that `trainer.grading.train` keeps out (same seed); used to choose L2, Platt and the stacker,
   so these figures are *not* held-out measures;
-- data/heldout2.jsonl and data/heldout3.jsonl (when present): held-out sets, every row, each with
-  its own customer line and name. Nothing is tuned on them; run this once per design change.
+- data/heldout4.jsonl (when present): the held-out set, every row, each with its own customer
+  line and name. Nothing is tuned on it; run this once per design change.
 
-The train/test splits and the rest of data/adversarial.jsonl are training data now and are not
-reported. Each set is scored with the full grader (embedding heads + rules, stacked) and with
+Each set is scored with the full grader (embedding heads + rules, stacked) and with
 the lexical rules alone. Prints figures only; no pass/fail thresholds.
 """
 
@@ -29,10 +32,12 @@ from trainer.grading.train import data_sets, load_lines, row_context  # noqa: E4
 from trainer.models.grade import STEPS  # noqa: E402
 
 DATA = ROOT / "data"
+HELD_OUT = ("heldout4",)
+"""Clean held-out sets (round 4). heldout2/heldout3 were scored in earlier rounds and are fit data."""
 
 
 def load_all(path: Path) -> list[dict[str, Any]]:
-    """Every row of a JSONL file (heldout2 is scored whole, whatever its split field says)."""
+    """Every row of a JSONL file (a held-out set is scored whole, whatever its split field says)."""
     with path.open(encoding="utf-8") as fh:
         return [json.loads(raw) for raw in fh if raw.strip()]
 
@@ -73,14 +78,16 @@ def report(title: str, counts: dict[str, dict[str, int]], n: int) -> None:
 def main() -> int:
     lines = load_lines(DATA / "customer_lines.jsonl")
     split = data_sets(DATA, seed=1234)  # the seed `make heads` uses
+    fit = split["corpus_fit"] + split["adversarial_fit"] + split["heldout_fit"]
     sets: list[tuple[str, list[dict[str, Any]]]] = [
+        ("fit: train+test, adversarial 80%, heldout2, heldout3 (reference only)", fit),
         ("validation: dev split (rules were tuned here)", split["dev"]),
         ("validation: adversarial 20% of lines", split["adversarial_validation"]),
     ]
-    for name, note in (("heldout2", "held out"), ("heldout3", "held out")):
+    for name in HELD_OUT:
         path = DATA / f"{name}.jsonl"
         if path.exists():
-            sets.append((f"{name} ({note})", load_all(path)))
+            sets.append((f"{name} (held out)", load_all(path)))
         else:
             print(f"data/{name}.jsonl not present; skipping {name}")
     full = Grader.load()

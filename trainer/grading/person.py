@@ -29,7 +29,8 @@ _FEEL = (
     r"isn'?t fair|is not fair|wasn'?t fair|isn'?t right|isn'?t on|isn'?t good enough|isn'?t acceptable|"
     r"isn'?t okay|isn'?t ok|harsh|stings|a lot to (?:lose|find|deal|carry|take)|hectic|endless|"
     r"a long day|worn (?:<you> )?(?:out|down)|had enough|ready to give up|let-down|a kick in the teeth|"
-    r"spoil(?:ed|t)|ruined|wrecked)\b"
+    r"spoil(?:ed|t)|ruined|wrecked|mortif\w*|frightened|shattered|a (?:real |huge |big )?fright|"
+    r"one-sided|a (?:real |huge |big )(?:blow|hit)|a brush-off|serious money)\b"
 )
 _COST = (
     r"(?:<your> (?:time|money|day|days|evening|afternoon|morning|weekend|holiday|wages|savings|"
@@ -102,6 +103,20 @@ _POSITIVE = table(
             r"\bwould (?:\w+ )?(?:wind (?:anyone|anybody|me|you|most people|everyone) up|(?:shake|rattle) "
             r"(?:anyone|anybody|me|most people|everyone))\b",
             rf"\bhow {_FEEL} for <you>\b",
+            # Round 4 (fit rows only): acknowledgements in less usual wording.
+            r"\bmoney walking out\b",
+            r"\b<youre> the one (?:left|out of pocket|paying|waiting|stuck)\b",
+            r"\bend of <your> (?:rope|tether)\b",
+            r"\btearing <your> hair out\b",
+            r"\ba (?:great|huge) deal to (?:be )?(?:deal|cope|put up)",
+            r"\b(?:it'?s|that'?s|it has|that has) been (?:hell|a nightmare)\b",
+            rf"\b(?:proper|what an?) {_FEEL}",
+            r"\bworn on <you>\b",
+            r"\binsult to injury\b",
+            r"\b(?:of course|no wonder) (?:it|that|this) (?:feels|felt)\b",
+            r"\bi(?:'d| would) (?:want|be going|be doing|do) (?:\w+ ){0,6}(?:too|the same)\b",
+            r"\b(?:given|gave|give) <you> (?:such )?(?:a (?:real |huge |big )?(?:fright|shock|scare))\b",
+            r"\bunderstand (?:why|wanting|<you> wanting)\b(?! (?:we|the|our|it|that|this)\b)",
         ],
         "acknowledges_cost": [
             r"\b<you> (?:had )?planned (?:around|for|on)\b",
@@ -111,7 +126,7 @@ _POSITIVE = table(
             rf"\b{_COST}",
             r"\b<you>(?:'ve| have|'re| are)? (?:had|having) to (?:chase|ask|fight|go through|explain|"
             r"repeat|ring|call|sit|wait|take|deal|keep|come back|pay|queue)\b",
-            r"\b(?:is|are|was|has been|keeps?|'s) costing <you>\b",
+            r"\b(?:is|are|was|has been|keeps?|'s|be) costing <you>\b",
             r"\breal (?:cost|money)\b",
         ],
     }

@@ -2,13 +2,15 @@
 
 Data use (docs/grader.md, "Rebuilding the heads"):
 
-- **fit**: the `train` and `test` splits of `data/replies.jsonl` plus 80% of the customer lines
-  of `data/adversarial.jsonl` (a second writer), grouped by `line`;
+- **fit**: the `train` and `test` splits of `data/replies.jsonl`, 80% of the customer lines
+  of `data/adversarial.jsonl` (a second writer), grouped by `line`, and every row of
+  `data/heldout2.jsonl` and `data/heldout3.jsonl` (scored in earlier rounds, so no longer
+  held out; from round 4);
 - **validation**: the `dev` split plus the other 20% of the adversarial lines (a fixed group
   split by `line`, drawn with `--seed`). It chooses the L2 strength (log-loss), Platt-calibrates
   the head and fits the stacker that combines rule and head. Dev and adversarial-validation rows
   carry equal total weight (the rules were tuned on dev, so dev alone would overrate them).
-- `data/heldout*.jsonl` are never read here.
+- `data/heldout4.jsonl` (and any later held-out set) is never read here.
 
 One logistic regression per step over the MiniLM embedding alone (the rule verdicts are *not*
 inputs, so the head keeps an independent opinion); then, per step, a stacked logistic
@@ -49,6 +51,8 @@ STACK_L2 = 1.0
 ADVERSARIAL_VALIDATION = 0.2
 """Share of adversarial customer lines kept for validation (group split by `line`)."""
 VETO_STEPS = ("person", "job", "apology")
+FIT_HELDOUT = ("heldout2", "heldout3")
+"""Earlier held-out sets, scored in earlier rounds and now part of the fit data (round 4)."""
 
 
 def load_rows(path: Path, splits: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -101,9 +105,16 @@ def data_sets(data: Path, seed: int) -> dict[str, list[dict[str, Any]]]:
     adv_path = data / "adversarial.jsonl"
     adv = load_rows(adv_path, ("adversarial",)) if adv_path.exists() else []
     adv_fit, adv_val = adversarial_split(adv, seed) if adv else ([], [])
+    old_heldout: list[dict[str, Any]] = []
+    for name in FIT_HELDOUT:
+        path = data / f"{name}.jsonl"
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                old_heldout += [json.loads(raw) for raw in fh if raw.strip()]
     return {
         "corpus_fit": load_rows(replies, ("train", "test")),
         "adversarial_fit": adv_fit,
+        "heldout_fit": old_heldout,
         "dev": load_rows(replies, ("dev",)),
         "adversarial_validation": adv_val,
     }
@@ -181,7 +192,7 @@ def train(
     np.random.seed(seed)
     lines = load_lines(data / "customer_lines.jsonl")
     sets = data_sets(data, seed)
-    fit_rows = sets["corpus_fit"] + sets["adversarial_fit"]
+    fit_rows = sets["corpus_fit"] + sets["adversarial_fit"] + sets["heldout_fit"]
     val_rows = sets["dev"] + sets["adversarial_validation"]
     if not sets["corpus_fit"] or not sets["dev"]:
         raise SystemExit(f"{data}: need train/test and dev rows in replies.jsonl")
@@ -258,7 +269,12 @@ def train(
         stack_w=stack_w,
         stack_b=stack_b,
     )
-    files = ("replies.jsonl", "adversarial.jsonl", "customer_lines.jsonl")
+    files = (
+        "replies.jsonl",
+        "adversarial.jsonl",
+        "customer_lines.jsonl",
+        *(f"{name}.jsonl" for name in FIT_HELDOUT),
+    )
     meta = {
         "seed": seed,
         "data": {
@@ -271,7 +287,7 @@ def train(
             "adversarial_validation_lines": sorted(
                 {r["line"] for r in sets["adversarial_validation"]}
             ),
-            "fit": "replies train+test, adversarial 80% of lines",
+            "fit": "replies train+test, adversarial 80% of lines, heldout2, heldout3",
             "validation": "replies dev + adversarial 20% of lines (equal total weight)",
         },
         "embedding": {
