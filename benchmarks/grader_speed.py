@@ -88,12 +88,13 @@ def main() -> int:
 
     import torch
 
-    from trainer.grading.grader import _pool
-
-    print(
-        f"torch intra-op threads: {torch.get_num_threads()} (caller), "
-        f"{_pool().submit(torch.get_num_threads).result()} (batch worker); cores: {os.cpu_count()}"
-    )
+    if grader.embedder is not None:
+        workers = grader.embedder._pool()
+        print(
+            f"torch intra-op threads: {torch.get_num_threads()} (caller, single replies), "
+            f"{workers.submit(torch.get_num_threads).result()} in each of "
+            f"{workers._max_workers} batch workers; cores: {os.cpu_count()}"
+        )
     lexical = get_grader(lexical_only=True)
     t0 = time.perf_counter()
     lexical.grade_many(batch, [ctx] * len(batch))
