@@ -7,7 +7,7 @@ A neutral reply keeps the step; any of the failures below loses it. Moves toward
 from __future__ import annotations
 
 from trainer.grading.findings import Finding, StepEvidence, scan, table
-from trainer.grading.text import Cleaned, rx
+from trainer.grading.text import Cleaned, is_question, rx
 
 _ORG = (
     r"(?:system|systems|warehouse|driver|drivers|courier|couriers|engineer|engineers|depot|computer|"
@@ -37,7 +37,7 @@ _BASE_NEGATIVE: dict[str, list[str]] = {
         r"(?! (?:completely |totally |really |fully |can |do )*(?:understand|get|see|imagine|know|hear))",
         r"\b(?:that|it) would do it\b",
         r"\b(?:overloaded|swamped|off sick|understaffed|misrouted|miscoded|mis-?scanned)\b",
-        rf"\b(?:because|as|since) (?:of )?(?:our|the|a|an|we|they|there) (?:\w+ ){{0,3}}{_ORG}",
+        rf"\b(?:because|(?<!well\s)as|since) (?:of )?(?:our|the|a|an|we|they|there) (?:\w+ ){{0,3}}{_ORG}",
         r"\bdue to (?:a |an |the |our |some |high |heavy |unforeseen |technical |staff|volume|demand)",
         r"\b(?:was|were|been) caused by\b",
         r"\bthe reason (?:is|was|why)\b",
@@ -358,7 +358,6 @@ _BASE_NEGATIVE: dict[str, list[str]] = {
         r"\b(?:you'?re|you are) (?:sweet|lovely|not so bad|cute|charming|funny|a charmer)\b",
         r"\bmake me blush\b",
         r"\bfor me to know\b",
-        r"\b(?:haha+|hehe+|lol)\b",
         r"\b(?:not so bad|not bad) yourself\b",
         r"\bi (?:finish|get off|clock off|knock off) (?:at|around|about) ",
         r"\b(?:we|i) (?:could|can) (?:meet|grab|get) (?:up|a drink|a coffee|drinks|coffee|dinner)",
@@ -622,10 +621,120 @@ _ROUND4: dict[str, list[str]] = {
     ],
 }
 
+# Round 5 (error analysis on heldout4, after it was scored once and joined the fit data): each
+# pattern names a family of wording, not a sentence, and was kept only if it also fixed or left
+# unchanged the other writers' sets (adversarial, heldout2, heldout3) without new false fails.
+_ROUND5: dict[str, list[str]] = {
+    "explaining_cause": [
+        r"\baccording to (?:the|our) (?:\w+'?s? )?(?:notes|records|system|log|logs|screen)\b",
+        r"\b(?:may|might|could) have (?:started|happened|begun|been caused|come)\b",
+        rf"\b(?:the|our|your) (?:\w+ )?{_ORG4} (?:\w+ )?(?:went|goes|go|gets|got|get|was|were|is|are) "
+        r"(?:\w+ ){0,3}automatically\b",
+        r"\b(?:gets?|got|was|were|went|is|are) (?:\w+ )?(?:blocked|sent|cancelled|merged|reset|flagged|"
+        r"triggered|generated) automatically\b",
+        r"\bhad (?:a few|some|a couple of|a lot of|lots of) (?:\w+ )?(?:problems|issues|faults|teething)\b",
+        r"\b(?:have|has) been (?:covering|short|stretched|swamped|run off their feet|snowed under)\b",
+        r"\b(?:queues?|calls?|lines?) (?:are|is|were|was|have been) (?:mad|crazy|mental|manic|insane|"
+        r"rammed|nuts|heaving)\b",
+        r"\b(?:did|does|do) try to (?:call|ring|contact|reach|deliver)\b",
+    ],
+    "defending_company": [
+        r"\bdoing (?:their|our|its|his|her) (?:best|job)\b",
+        r"\b(?:go|goes|went) through (?:rigorous|strict|thorough|careful|extensive) (?:\w+ )?(?:testing|"
+        r"checks|training|vetting)\b",
+        r"\b(?:registered|qualified|certified|accredited) and (?:fully |properly )?(?:trained|qualified|"
+        r"insured|certified)\b",
+        r"\bone of (?:our|the) (?:most|best|top|highest)\b",
+        r"\b(?:is|are|'s|'re) (?:\w+ )?(?:good|high|top|excellent|great) quality\b",
+        r"\b(?:don'?t|doesn'?t|do not|does not) (?:usually|normally|often|generally) (?:fail|break|"
+        r"happen|go wrong|have (?:problems|issues))\b",
+        r"\b(?:in|with) perfect (?:condition|working order)\b",
+        r"\b(?:is|was) (?:just )?a one-?off\b",
+        r"\b(?:normally|usually|generally|always) (?:very |really )?(?:accurate|reliable|fast|quick|on time)\b",
+        r"\bthe fee (?:covers|is for|pays for)\b",
+    ],
+    "blaming_colleague": [
+        r"\bnot one of (?:ours|our own|our (?:\w+ )?(?:staff|engineers|drivers|people|team))\b",
+        r"\bthat'?s on them\b",
+        r"\b(?:handled|run|managed|dealt with|looked after) by (?:the|a) \w+,? not (?:us|the \w+)\b",
+        r"\b(?:staff|team|engineer|driver|courier|store|shop|she|he|they) (?:should|could) have "
+        r"(?:checked|told|noticed|asked|known|spotted)\b",
+        r"\b(?:can|could) only (?:see|go by|read|do) what (?:the|our) (?:\w+ )?(?:system|screen|computer)\b|"
+        r"\bonly (?:reading|doing|saying|following) what the (?:\w+ )?(?:screen|system|computer)\b",
+        r"\b(?:she'?s|he'?s|they'?re) (?:new|only new|still learning|a trainee)\b",
+    ],
+    "blaming_customer": [
+        r"\bwe'?d (?:always )?(?:recommend|advise|suggest)\b",
+        r"\b<you> can (?:\w+ )?(?:it|that|them) (?:\w+ )?yourself\b",
+        r"\b(?:are|were) <you> sure <you> (?:didn'?t|did not|haven'?t|have not|weren'?t)\b",
+        r"\b(?:may|might|could) (?:actually |well |even )?be (?:what'?s|what is) causing\b",
+        r"\bbest to avoid\b",
+    ],
+    "arguing": [
+        # Defending themselves instead of the customer ("I'm not a trainee, I've been here six
+        # years", "I speak perfectly good English"): correcting them, so arguing.
+        r"\bi(?:'m| am) not (?:a |an )?(?:trainee|new|deaf|stupid|thick|an idiot|a robot|useless|"
+        r"incompetent)\b",
+        r"\bi(?:'ve| have) been (?:here|doing this|in this job|working here|in the job) (?:for )?"
+        r"(?:\w+ ){0,2}(?:years?|months?)\b",
+        r"\bi speak (?:perfectly |very |really )?(?:good|fine|fluent|clear|decent) english\b|"
+        r"\beveryone here speaks english\b",
+        r"^\W*(?:(?:sir|madam|ma'am),? )?i(?:'m| am) from \w+\W*$",
+        r"\b(?:it )?wasn'?t me (?:who|that)\b",
+        r"\bi(?:'ve| have) (?:done|had|passed) the training\b|\bwith (?:all due )?respect,? i\b",
+        r"\b(?:hate(?:'s| is)|that(?:'s| is)) a (?:strong|big|bit strong) word\b",
+        r"\b(?:it'?s|it is) not (?:that|as|so) bad\b",
+        r"\b<you>'?d be surprised\b",
+        r"\b(?:isn'?t|is not|wasn'?t|was not) the (?:problem|issue|cause)\b",
+        r"\b(?:supervisor|manager) (?:will|would) (?:tell <you>|say) (?:exactly |just )?the same\b|"
+        r"\b(?:supervisor|manager) (?:can'?t|cannot|couldn'?t) (?:\w+ ){0,4}either\b",
+        r"\b(?:it'?s|that'?s|it is|that was) (?:got )?nothing to do with <you>\b",
+        r"\bi(?:'m| am) (?:only|just) trying to help\b",
+        r"\b(?:it|that|this) (?:isn'?t|is not|wasn'?t|was not) [^.!?,]{1,40}, (?:it'?s|it is|it was) ",
+        r"\b(?:hasn'?t|has not|haven'?t|have not) (?:yet )?been (?:established|proven|proved|confirmed) "
+        r"(?:yet )?that\b",
+        r"\bno need to escalate\b",
+        r"\b(?:doesn'?t|does not|don'?t|do not) matter here\b",
+        r"^\W*no,? (?:that|it) (?:was|had) nothing to do with\b",
+    ],
+    "policy_wall": [
+        r"\b(?:that'?s|those are|it'?s) (?:the )?(?:\w+'?s? )?(?:rules|regulations)\b",
+        r"\b(?:is|are) (?:very |quite )?strict\b",
+        r"\bso that'?s that\b",
+        r"\b(?:is|are) our (?:standard|normal|usual) (?:\w+ )?(?:window|slot|time|times|hours|period|"
+        r"process|procedure|charge|fee|rate)\b",
+        r"\b(?:has|have) to come from\b",
+        r"\bclearly (?:displayed|stated|states|shown|printed|marked|explained)\b",
+        r"\b(?:i|we) only have (?:the )?authority\b",
+        r"\b(?:terms|policy|contract) (?:excludes?|doesn'?t cover|does not cover)\b",
+        r"\b(?:window|period|limit) is \d+ (?:days|weeks|months|hours)\b(?![^.!?]*\b(?:but|and) "
+        r"(?:i|we) (?:can|could|will|'ll))",
+    ],
+    "not_my_department": [
+        r"\b(?:is|'s|are) (?:a )?(?:separate|different) (?:department|team|company|section)s?\b",
+        r"\bnot (?:really )?my (?:area|department|team|section|job)\b",
+        r"\b(?:isn'?t|is not|aren'?t|are not) (?:part of|covered by|included in) (?:our|the) service\b",
+    ],
+    "gives_up": [
+        r"^\W*(?:no worries|no problem|ok(?:ay)?|alright|right),? enjoy\b",
+        r"^\W*(?:ok(?:ay)?|fine|right|alright|sure)\W+(?:bye|goodbye|cheers)\W*$",
+        r"\bwhatever,? (?:mate|then|sir|madam|love)?\W*$",
+        r"\bthat'?s entirely <your> (?:choice|decision|call)\b",
+    ],
+    "call_us_back": [
+        r"\bif <you> (?:change <your> mind|find (?:it|the \w+)),? (?:just )?(?:give us a )?(?:ring|call|phone) "
+        r"(?:us )?back\b",
+        r"\bgive us a (?:ring|call|bell) back\b",
+    ],
+    "upsell": [
+        r"\bwhile <youre> on,? (?:can|could|may) i (?:tell|interest|mention)\b",
+    ],
+}
+
 _NEGATIVE = table(
     {
-        kind: _BASE_NEGATIVE.get(kind, []) + _ROUND4.get(kind, [])
-        for kind in {**_BASE_NEGATIVE, **_ROUND4}
+        kind: _BASE_NEGATIVE.get(kind, []) + _ROUND4.get(kind, []) + _ROUND5.get(kind, [])
+        for kind in {**_BASE_NEGATIVE, **_ROUND4, **_ROUND5}
     }
 )
 
@@ -684,9 +793,37 @@ def detect(cleaned: Cleaned) -> StepEvidence:
         if not _is_agent_callback(cleaned.text, f)
         and not _door_left_open(cleaned.text, f)
         and not _reported_blame(cleaned.text, f)
+        and not _agreeing(cleaned.text, f)
+        and not _promised_fix(cleaned.text, f)
+        and not _permission_with_way_forward(cleaned.text, f)
     ]
     positives = scan(cleaned, _POSITIVE)
+    if not negatives and not positives:
+        negatives = _regret_without_way_forward(cleaned)
     return StepEvidence(not negatives, positives, negatives, "")
+
+
+_REGRET = rx(r"\b(?:i'?m|i am|we'?re|we are) afraid\b(?! (?:so|not)\b)|^\W*unfortunately\b")
+_WAY_FORWARD = rx(
+    r"\b(?:i|we) (?:can|could|will|'ll|would|'d)\b|\blet me\b|\bshall (?:i|we)\b|"
+    r"\bwould <you> like\b|\bif <you> (?:want|like|prefer)\b"
+)
+
+
+def _regret_without_way_forward(cleaned: Cleaned) -> list[Finding]:
+    """Round 5: "I'm afraid" or "Unfortunately" closing a reply that offers nothing.
+
+    Said over a rule, a delay or a refusal, with no question and no offer anywhere in the reply,
+    it ends the matter: a policy wall without the usual words ("Eight to six is our standard
+    window, I'm afraid.", "Unfortunately that's how long the banks take.").
+    """
+    if any(is_question(s.text) for s in cleaned.sentences) or _WAY_FORWARD.search(cleaned.text):
+        return []
+    return [
+        Finding("policy_wall", sentence, sentence)
+        for sentence in cleaned.sentences
+        if _REGRET.search(sentence.text)
+    ]
 
 
 def _door_left_open(text: str, finding: Finding) -> bool:
@@ -696,15 +833,80 @@ def _door_left_open(text: str, finding: Finding) -> bool:
     # Shall we get your parcel back?") leaves the door open as well.
     if finding.kind != "policy_wall":
         return False
+    sentence = text[finding.sentence.start : finding.sentence.end]
+    if _NOT_A_RULE.search(sentence) or _NEGATED_BEFORE.search(
+        text[finding.sentence.start : finding.span.start]
+    ):
+        # Round 5: declining a personal request ("I'm not able to meet customers"), ending a
+        # call after abuse, or "so you don't have to go through it again" is not a rule.
+        return True
     if _OPEN_DOOR.search(text[finding.span.end : finding.sentence.end]):
         return True
     return bool(_NEXT_OFFER.match(text[finding.sentence.end :]))
 
 
 _NEXT_OFFER = rx(
-    r"\W*(?:but |so )?(?:shall (?:i|we)|would <you> like me to|what i can do|i can (?:ask|check|get|"
-    r"request|see if|offer|arrange|book|refund|credit)|let me (?:see|ask|check|get))\b"
+    r"\W*(?:but |so )?(?:shall (?:i|we)|would <you> like me to|what i can do|(?:i|we) can (?:\w+ ){0,2}"
+    r"(?:ask|check|get|request|see if|offer|arrange|book|refund|credit|have|collect|send|bring|sort|"
+    r"fix|put|hand)|let me (?:see|ask|check|get))\b"
 )
+_NOT_A_RULE = rx(
+    r"\b(?:meet|date|go out with|see|give out my|share my) (?:customers|callers|clients|you)\b|"
+    r"\b(?:carry on|continue) (?:after|with (?:that|the (?:call|threats?))|the call|this call)\b"
+)
+_NEGATED_BEFORE = rx(r"\b(?:don'?t|won'?t|doesn'?t|shouldn'?t|never|not) $")
+_AGREEMENT = rx(
+    r"^(?:it|that|this)(?:'s| is| was)? ?(?:not|n'?t) (?:\w+ )?(?:fair|right|on|okay|ok|good enough)\b"
+)
+_REBUTTAL = rx(r"\W*(?:we|our|there|they|the|i|it was|that was|you)\b")
+_AGREEING_BEFORE = rx(
+    r"\b(?:no wonder|nobody'?s saying|nobody is saying|no one'?s saying|not saying|<youre> right(?: that)?"
+    r"|i agree(?: that)?|yes|yeah)\W*$"
+)
+
+
+def _agreeing(text: str, finding: Finding) -> bool:
+    """Round 5: "you're right, it isn't fair", "no wonder you're confused" agree with them."""
+    if finding.kind != "arguing":
+        return False
+    before = text[finding.sentence.start : finding.span.start]
+    if _AGREEING_BEFORE.search(before):
+        return True
+    # "That's not fair on you" agrees; "That's not fair, we do look after you" defends.
+    after = text[finding.span.end : finding.sentence.end]
+    return bool(_AGREEMENT.match(finding.span.text)) and not _REBUTTAL.match(after)
+
+
+_PROMISE = rx(r"\b(?:i'?ll|i will|we'?ll|we will|make sure|from now on)\b")
+
+
+def _promised_fix(text: str, finding: Finding) -> bool:
+    """Round 5: "I'll make sure it gets sent automatically from now on" is a fix, not a cause."""
+    return finding.kind == "explaining_cause" and bool(
+        _PROMISE.search(text[finding.sentence.start : finding.span.start])
+    )
+
+
+_PERMISSION = rx(r"\b(?:free|welcome) to\b|\b<your> right\b|\bentitled to\b")
+
+
+def _permission_with_way_forward(text: str, finding: Finding) -> bool:
+    """Round 5: "That's your right, and I'm sorry. Shall I book the engineer?" is not a threat.
+
+    Granting them the right to complain, sue or post stays a counter-threat when it ends the
+    matter ("Post what you like"); followed by an offer or a question, it leaves the door open.
+    """
+    if finding.kind not in ("counter_threat", "gives_up") or not _PERMISSION.search(
+        finding.span.text
+    ):
+        return False
+    rest = text[finding.sentence.end :]
+    if _CLOSING.search(rest):
+        return False
+    return bool(_WAY_FORWARD.search(rest)) or "?" in rest
+
+
+_CLOSING = rx(r"\banything else\b|\bgoodbye\b|\bbye\b")
 
 
 def _reported_blame(text: str, finding: Finding) -> bool:

@@ -9,7 +9,7 @@ import numpy as np
 
 from trainer.grading import apology, ask, craft, job, person
 from trainer.grading.findings import StepEvidence
-from trainer.grading.text import Cleaned, clean, words
+from trainer.grading.text import Cleaned, clean, rx, words
 from trainer.models.grade import STEPS, GradeContext, Step
 
 _STUFF_WORDS = {
@@ -201,8 +201,14 @@ def analyse(
         cleaned = clean(reply)
     job_ev = job.detect(cleaned)
     person_ev = person.detect(cleaned, job_ev.negatives)
-    # Hostility toward the customer (sarcasm, mirroring, taking it personally) is off the job too.
-    hostile = [f for f in person_ev.negatives if f.kind in _HOSTILE]
+    # Hostility mirrored back at the customer is off the job too. Two person failures stay off
+    # it (labelling guide, round 5): an offended "don't speak to me like that"
+    # (taking_it_personally) and a pet name said back ("sure thing, darling").
+    hostile = [
+        f
+        for f in person_ev.negatives
+        if f.kind in _HOSTILE and not _PET_NAME.fullmatch(f.span.text)
+    ]
     # An apology followed by "but <excuse>", or one that blames or guesses a cause, is an
     # excuse or blame in its own right (labelling guide, job step).
     hostile += [
@@ -244,7 +250,8 @@ def analyse(
     return Lexical(cleaned, steps, flags, offered, forbidden, stuffed)
 
 
-_HOSTILE = {"mirroring", "taking_it_personally"}
+_HOSTILE = {"mirroring"}
+_PET_NAME = rx(r"sweetie|sweetheart|darling|honey|hun|babe")
 
 _FLAG_OF_KIND = {
     "calm_down": "calm_down",

@@ -117,8 +117,40 @@ _POSITIVE = table(
             r"\bi(?:'d| would) (?:want|be going|be doing|do) (?:\w+ ){0,6}(?:too|the same)\b",
             r"\b(?:given|gave|give) <you> (?:such )?(?:a (?:real |huge |big )?(?:fright|shock|scare))\b",
             r"\bunderstand (?:why|wanting|<you> wanting)\b(?! (?:we|the|our|it|that|this)\b)",
+            # Round 5 (error analysis on the independent writers' sets, all fit data by now).
+            rf"^\W*(?:oh,? )?(?:how|what an?) (?:\w+ )?{_FEEL}",
+            rf"\b(?:imagine|appreciate|understand|know) how (?:\w+ )?{_FEEL}",
+            r"\b(?:real|huge|big|proper|serious) (?:squeeze|strain|worry|blow|hit|stress|pain|hassle|"
+            r"loss|knock|setback|headache)\b",
+            r"\b<you>(?:'ve| have) had (?:a|an|such a|quite a) (?:\w+ ){0,2}(?:week|day|time|night|"
+            r"morning|afternoon|month|year|evening|weekend|few days)\b",
+            r"\b(?:that'?s|it'?s|sounds|must be|must have been|has been|is) (?:so |really |pretty |a bit )?"
+            r"(?:brutal|rough)\b",
+            r"\b(?:this|that|it) (?:has|must have|will have) (?:\w+ )?(?:worried|upset|frightened|scared|"
+            r"stressed|rattled|shaken|hurt|unsettled|distressed) <you>\b",
+            r"\b(?:money'?s|money is|things are|cash is|cash'?s|budgets? (?:is|are)) (?:\w+ )?tight\b",
+            r"\bhow much (?:\w+ ){0,4}(?:matters|means|meant|mattered)\b",
+            r"\bwould (?:\w+ )?(?:scare|frighten|shock|alarm|panic|rattle|floor) (?:anyone|anybody|"
+            r"most people|me|everyone)\b",
+            r"\bof course <you> (?:<dont>|wouldn'?t|won'?t|didn'?t) want\b",
+            r"\ba lot (?:of (?:\w+ ){0,2})?(?:on|for) (?:a|an|<your>|the) \w+",
+            r"\bthat(?:'s| is) a lot of (?:\w+ )?(?:work|money|time|pressure|hassle|stress|worry|waiting|"
+            r"calls|trouble|takings|business)\b",
+            rf"\b(?:i|we) can (?:\w+ )?tell (?:how|that) (?:\w+ ){{0,4}}{_FEEL}",
+            r"\b(?:matters|means (?:so much|a lot)|is (?:so )?important) to <you>\b",
+            r"\b(?:hanging|weighing|looming) (?:over|on) (?:<your>|<you>)\b",
+            r"\bthe clock'?s ticking\b|\benough (?:on <your> plate|to worry about|going on)\b",
+            r"\b<youre> (?:\w+ )?desperate\b|\btreated (?:badly|poorly|unfairly|like (?:a|an|dirt|that))\b",
         ],
         "acknowledges_cost": [
+            r"\b(?:hours|days|weeks|time|money|sleep|work|takings|wages) <you>(?:'ve| have) (?:lost|wasted|"
+            r"spent|missed|given up)\b|\b<you>(?:'ve| have) lost (?:a|an|the|<your>|two|three|so|all)\b",
+            r"\b(?:two|three|four|five|several|whole|full|long|\d+) (?:whole |full |long )?(?:days|hours|weeks|"
+            r"evenings|mornings|afternoons|nights) (?:sat|sitting|stuck|gone|on hold|by the|of <your>)\b",
+            r"\b<you>(?:'ve| have|'re| are)? (?:even )?(?:had|having) to (?:think|worry|sort|borrow|cancel|"
+            r"miss|write|chase us|fight for)\b",
+            r"\b(?:losing|lost|lose) (?:a |the |<your> |two |three |a whole |lot of |a lot of )?(?:\w+ ){0,3}"
+            r"(?:takings|wages|income|earnings|customers|sleep|working days|work days|sales)\b",
             r"\b<you> (?:had )?planned (?:around|for|on)\b",
             r"\b(?:birthday|day|holiday|trip|evening|weekend|plans?|wedding|party|anniversary|"
             r"celebration|meal|night) (?:was |were |has been |got |is )?(?:spoil(?:ed|t)|ruined|wrecked)\b",
@@ -273,6 +305,7 @@ _SORRY_FEEL = rx(
     r"\b<sorry>,? (?:that |if )?(?:<youre>|<you> (?:feel|felt|are feeling|seem))(?: \w+){0,2}\s*$"
 )
 _SORRY_BEFORE = rx(r"\b<sorry>,? (?:that |if )?$")
+_SORRY_IF = rx(r"\b<sorry>,? if\s*$")
 _STARTS_YOU = rx(r"^(?:<youre>|<you>)\b")
 _REMEDY_VERB = rx(r"\b(?:take|taking|knock|knocking|credit|crediting|refund|refunding)\s+$")
 _DENIED = rx(
@@ -283,10 +316,14 @@ _DENIED = rx(
 def _not_acknowledging(text: str, f: Finding) -> bool:
     """Matches that look like acknowledgements but are not (decisions in the labelling guide)."""
     before = text[max(f.sentence.start, f.span.start - 40) : f.span.start]
-    if (_SORRY_BEFORE.search(before) and _STARTS_YOU.match(f.span.text)) or _SORRY_FEEL.search(
-        text[f.sentence.start : f.span.end]
-    ):
+    about_feeling = f.kind == "acknowledges_feeling"
+    if (
+        about_feeling and _SORRY_BEFORE.search(before) and _STARTS_YOU.match(f.span.text)
+    ) or _SORRY_FEEL.search(text[f.sentence.start : f.span.end]):
         # "I'm sorry you're upset": apologises for the emotion (sorry_you_feel), not about them.
+        return True
+    if _SORRY_IF.search(before):
+        # "Sorry if this has upset you": conditional, so sorry_if_you_feel (labelling guide).
         return True
     if f.kind == "acknowledges_cost" and _REMEDY_VERB.search(before):
         # "take the outage weeks off" is a remedy, not the cost to them.
