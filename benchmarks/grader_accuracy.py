@@ -4,12 +4,12 @@ Sets (see docs/grader.md for what each was used for):
 
 - fit (for reference only, not a measure of generalisation): every row the heads were fitted on
   and the rules were analysed on: the train/test splits of data/replies.jsonl, 80% of the
-  adversarial customer lines, data/heldout2.jsonl, data/heldout3.jsonl and data/heldout4.jsonl
-  (each held out in an earlier round; fit data from round 4, heldout4 from round 5);
+  adversarial customer lines, data/heldout2.jsonl to data/heldout5.jsonl (each held out in an
+  earlier round; fit data from round 4, heldout4 from round 5, heldout5 from round 6);
 - validation: the `dev` split of data/replies.jsonl and the 20% of adversarial customer lines
   that `trainer.grading.train` keeps out (same seed); used to choose L2, Platt and the stacker,
   so these figures are *not* held-out measures;
-- data/heldout5.jsonl (when present): the held-out set, every row, each with its own customer
+- data/heldout6.jsonl and data/heldout7.jsonl (when present; also pooled): the held-out set, every row, each with its own customer
   line and name. Nothing is tuned on it; run this once per design change.
 
 Each set is scored with the full grader (embedding heads + rules, stacked) and with
@@ -32,8 +32,8 @@ from trainer.grading.train import data_sets, load_lines, row_context  # noqa: E4
 from trainer.models.grade import STEPS  # noqa: E402
 
 DATA = ROOT / "data"
-HELD_OUT = ("heldout5",)
-"""Clean held-out sets (round 5). heldout2/3/4 were scored in earlier rounds and are fit data."""
+HELD_OUT = ("heldout6", "heldout7")
+"""Clean held-out sets (round 6). heldout2-5 were scored in earlier rounds and are fit data."""
 
 
 def load_all(path: Path) -> list[dict[str, Any]]:
@@ -80,16 +80,21 @@ def main() -> int:
     split = data_sets(DATA, seed=1234)  # the seed `make heads` uses
     fit = split["corpus_fit"] + split["adversarial_fit"] + split["heldout_fit"]
     sets: list[tuple[str, list[dict[str, Any]]]] = [
-        ("fit: train+test, adversarial 80%, heldout2/3/4 (reference only)", fit),
+        ("fit: train+test, adversarial 80%, heldout2-5 (reference only)", fit),
         ("validation: dev split (rules were tuned here)", split["dev"]),
         ("validation: adversarial 20% of lines", split["adversarial_validation"]),
     ]
+    pooled: list[dict[str, Any]] = []
     for name in HELD_OUT:
         path = DATA / f"{name}.jsonl"
         if path.exists():
-            sets.append((f"{name} (held out)", load_all(path)))
+            rows = load_all(path)
+            pooled += rows
+            sets.append((f"{name} (held out)", rows))
         else:
             print(f"data/{name}.jsonl not present; skipping {name}")
+    if len(pooled) > len(sets[-1][1]):
+        sets.append((f"{' + '.join(HELD_OUT)} pooled (held out)", pooled))
     full = Grader.load()
     variants = [("lexical rules only", Grader.load(lexical_only=True))]
     if full.lexical_only:

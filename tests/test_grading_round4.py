@@ -255,11 +255,12 @@ def test_round4_patterns_are_merged_into_the_table() -> None:
     assert set(job._ROUND4) <= kinds
     n_round4 = sum(len(p) for p in job._ROUND4.values())
     n_round5 = sum(len(p) for p in job._ROUND5.values())
+    n_round6 = sum(len(p) for p in job._ROUND6.values())
     n_base = sum(len(p) for p in job._BASE_NEGATIVE.values())
-    assert len(job._NEGATIVE) == n_base + n_round4 + n_round5
+    assert len(job._NEGATIVE) == n_base + n_round4 + n_round5 + n_round6
 
 
-def test_old_heldout_sets_are_fit_data_and_heldout5_is_never_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_old_heldout_sets_are_fit_data_and_the_new_ones_are_never_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
     row = (
         '{{"id": "{i}", "line": "{line}", "reply": "Sorry.", "split": "{split}", "labels": {{}}}}\n'
     )
@@ -268,11 +269,12 @@ def test_old_heldout_sets_are_fit_data_and_heldout5_is_never_read(tmp_path) -> N
     )
     for name in FIT_HELDOUT:
         (tmp_path / f"{name}.jsonl").write_text(row.format(i=name, line=name, split=name))
-    (tmp_path / "heldout5.jsonl").write_text("not json: must never be opened\n")
+    for unseen in ("heldout6", "heldout7"):
+        (tmp_path / f"{unseen}.jsonl").write_text("not json: must never be opened\n")
     sets = data_sets(tmp_path, 1234)
     assert sorted(r["id"] for r in sets["heldout_fit"]) == sorted(FIT_HELDOUT)
-    assert "heldout4" in FIT_HELDOUT
-    assert all(r["id"] != "heldout5" for rows in sets.values() for r in rows)
+    assert {"heldout4", "heldout5"} <= set(FIT_HELDOUT)
+    assert not {"heldout6", "heldout7"} & set(FIT_HELDOUT)
     assert [r["id"] for r in sets["dev"]] == ["r2"]
 
 

@@ -64,7 +64,7 @@ _BLAME = rx(
 )
 _CAUSE = rx(
     r"\b(?:must (?:have|'ve)(?! (?:been|given|felt|seemed|left|made|come|hurt|upset|worried|scared|"
-    r"frightened|put <you>|ruined|spoiled|spoilt|caused <you>)\b)|probably|presumably|i (?:think|guess|suspect|reckon|imagine) (?:our|the|we|it|"
+    r"frightened|put <you>|ruined|spoiled|spoilt|wrecked|messed up|thrown|caused <you>)\b)|probably|presumably|i (?:think|guess|suspect|reckon|imagine) (?:our|the|we|it|"
     r"someone)|(?:most )?likely (?:because|our|the|we)|because (?:of )?(?:our|the|we|a|they|it)|due to\b|"
     r"as a result of|caused by|since (?:our|the) |(?:our|the|a) (?:\w+ ){0,2}(?:system|warehouse|driver|"
     r"courier|engineer|depot|computer|software|server|team|staff|supplier|contractor|machine|glitch|"

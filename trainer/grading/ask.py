@@ -28,11 +28,12 @@ _RHETORICAL = [
         r"\bwhy (?:would|should|didn'?t|did|don'?t|can'?t|couldn'?t|won'?t) <you>\b",
         r"\bwhy (?:would|should) (?:i|we)\b",
         r"\bdid <you> (?:even|actually|not|bother|really)\b",
-        r"\b(?:have|did) <you> (?:even )?(?:tried|read|checked|bothered)\b",
+        r"\b(?:have|did) <you> (?:even|actually|ever) (?:tried|read|checked)\b|\b(?:have|did) <you> "
+        r"(?:even )?bothered\b",
         r"\bare <you> (?:serious|kidding|joking|for real|listening|even|deaf|done)\b",
         r"^\W*(?:really|seriously|honestly)\W*\?+\W*$",
         r"\bcan'?t <you> (?:read|see|understand|hear)\b",
-        r"\bwhat(?:'s| is) (?:<your>|the) (?:problem|big deal)\b",
+        r"\bwhat(?:'s| is) <your> problem\b|\bwhat(?:'s| is) the big deal\b",
         r"\bwhat more (?:do|can|could) <you> want\b",
         r"\bhow (?:hard|difficult) (?:is|can) it be\b",
         r"\bwhat (?:did|do) <you> (?:think|want) (?:would|was going to|will) happen\b",
@@ -52,7 +53,9 @@ _HOLD = rx(
     r"stay on the line)\b"
 )
 _DATA = rx(
-    r"\b(?:account|order|reference|ref|tracking|booking|policy|customer|membership|card|job|case|"
+    r"\b(?:best|contact|phone|mobile) number\b|\bnumber to (?:reach|call|contact|ring)\b|"
+    r"\b(?:account|order|reference|ref|tracking|booking|policy|customer|membership|card|job|case|parcel|"
+    r"hospital|"
     r"ticket|invoice|serial|flight|confirmation|phone|mobile|contact|telephone|agreement|rental|"
     r"claim|meter|passport|sort|patient|member|nhs|national insurance|vehicle|registration|"
     r"licence|license)(?:\s+|-)(?:number|no|id|code|details|reference|ref)\b|"
@@ -79,7 +82,8 @@ _NEED = [
         r"\bwhat (?:would|could|might|will) (?:\w+ ){0,2}(?:help|make (?:this|it|that|things)|put (?:this|it|"
         r"that|things)|be (?:a )?(?:fair|good|best|right|acceptable|ideal)|work (?:best |better )?for <you>|"
         r"fix|resolve|settle|sort|make up|feel right|set (?:this|it) right)",
-        r"\bwhat(?:'s| is) (?:the )?(?:best|most important|outcome|ideal|priority|main thing)\b",
+        r"\bwhat(?:'s| is) (?:the )?(?:best|most important|outcome|ideal|priority|main thing)\b"
+        r"(?! (?:number|phone|mobile|email|address|contact|way to (?:reach|contact)))",
         r"\bwhat outcome\b",
         r"\b(?:is there|was there) (?:anything|something|a way) (?:in particular |specific |more |at all )?"
         r"(?:that )?(?:i|we|<you>) (?:can|could|would|might|'d)",
@@ -102,6 +106,8 @@ _NEED = [
         r"good|best|a help|simpler|quicker|any (?:use|help|good))\b",
         r"^\W*(?:(?:a|an|the|full|partial|quick) )?(?:refund|replacement|credit|voucher|discount|"
         r"call-?back|collection|redelivery|rebooking|new one)\b[^.!]{0,50}\?\W*$",
+        r"^\W*(?:a|an|the)? ?(?:[\w£$]+ ){1,3}(?:refund|replacement|credit|voucher|discount|goodwill)"
+        r"\b[^.!]{0,40}\?\W*$",
         r"\bwant (?:that|this|one)\W*$",
         r"\bwant me to\b",
         r"\bwould it (?:be )?(?:easier|better|simpler|quicker|help|suit)\b",
@@ -129,8 +135,8 @@ _NEED = [
 ]
 _NEED_STATEMENT = rx(
     r"\b(?:tell me|let me know|i'?d (?:like|love) to (?:know|hear|understand)|i want to (?:know|"
-    r"hear|understand)) (?:what|how|which) (?:\w+ ){0,5}(?:help|like|want|need|prefer|fair|right|"
-    r"work|do|make|fix)"
+    r"hear|understand)) (?:what|how|which)\S* (?:\S+ ){0,5}(?:help|like|want|need|prefer|fair|right|"
+    r"work|do|make|fix|wrong|happened|happening|going on)"
 )
 
 
@@ -145,7 +151,7 @@ _COMPLIANCE = rx(
 _TAG_REMEDY = rx(
     r"\b(?:i'?ll|i will|i can|we can|we'?ll|let me|i could|how about|i'?d) (?:\w+ ){0,4}(?:refund|send|book|"
     r"arrange|credit|waive|replace|knock|take off|put|get|fix|sort|call|ring|escalate|reschedule|"
-    r"cancel|upgrade|compensate|give|offer|pay)|\b(?:slot|refund|credit|replacement|voucher|discount|"
+    r"cancel|upgrade|compensate|give|offer|pay|remove|reverse|drop|waive|unblock|rebook)|\b(?:slot|refund|credit|replacement|voucher|discount|"
     r"call-?back|engineer|courier|driver)\b"
 )
 _OPEN = rx(
@@ -157,7 +163,8 @@ _OPEN = rx(
     r"\bhave i (?:got|missed|understood)\b|\bdid i (?:miss|get)\b|\bis there anything (?:else )?i'?ve missed"
 )
 _NEED_HINT = rx(
-    r"\b(?:what|how|would|could|can|shall|is there|do <you>|should|will|which)\b|\bwant me to\b"
+    r"\b(?:what|whats|how|hows|would|could|can|shall|is there|do <you>|does (?:that|it|this)|"
+    r"is (?:that|it|this)|should|will|which)\b|\bwant me to\b"
 )
 
 
@@ -190,7 +197,11 @@ def classify_question(sentence: str) -> str:
         return "need"
     if _DATA.search(sentence) and not _PROBLEM.search(sentence):
         return "data"
-    if _OPEN.search(sentence) or _CHOICE.search(sentence) or _PROBLEM_ASKED.search(sentence):
+    if _OPEN.search(sentence):
+        return "need"
+    if (_CHOICE.search(sentence) or _PROBLEM_ASKED.search(sentence)) and not (
+        _DATA.search(sentence) or _BARE_AFTER.search(sentence)
+    ):
         return "need"
     if _HOLD.search(sentence):
         return "hold"
@@ -201,7 +212,7 @@ def classify_question(sentence: str) -> str:
 # offered as questions in wordings the list above missed, choices put to the customer, and
 # questions about the problem itself (labelling guide, section 4).
 _REMEDY_VERB = (
-    r"(?:redo|rebill|re-?bill|reissue|re-?issue|correct|refund|replace|send|book|arrange|credit|"
+    r"(?:redo|rebill|re-?bill|reissue|re-?issue|correct|refund|replace|send|book|arrange|credit|remove|"
     r"waive|fix|sort|unblock|lift|release|rebook|reschedule|freeze|cancel|collect|redeliver|bring)"
 )
 _TIME = (
@@ -215,10 +226,13 @@ _OFFER_ASKED = rx(
     r"{0,4}(?:sorted|fixed|back|lifted|unblocked|moving|working|replaced|refunded))\b|"
     # "Would a £30 credit and an engineer visit be a fair start?", "...tide you over?"
     r"\bwould (?!(?:<you>|i|we|they|he|she)\b)(?:[^\s?.!]+ ){1,18}(?:help|suit|work|do|tide <you> over|"
-    r"get <you> (?:there|to|home|back|through|going)|be (?:a )?(?:fair |good |decent )?(?:start|help|fair))\b|"
+    r"get <you> (?:there|to|home|back|through|going)|be (?:a )?(?:fair |good |decent )?(?:start|help|fair)|"
+    r"make (?:it|this|that|things) (?:less|easier|better|right))\b|"
     # "Does Thursday work?", "tuesday ok?", "is 6am too early for you?", "is landing by noon enough?"
-    rf"\b{_TIME}\b[^.!?]{{0,30}}(?:work|suit|ok(?:ay)?|alright|all right|good|enough|too (?:early|late|"
-    r"soon)|any good|do)\b(?: for <you>)?\W*\?*\W*$|"
+    rf"\b{_TIME}\b[^.!?]{{0,30}}(?:work|suit|ok(?:ay)?|alright|all right|good|better|enough|too (?:early|"
+    r"late|soon)|any good|do)\b(?:[^.!?]{0,25}\?|(?: for <you>)?\W*\?*\W*$)|"
+    r"\b(?:what|which) (?:day|time|slot|date)s? (?:\w+ )?(?:suits?|works?|is best|would (?:suit|work))\b|"
+    r"\bif <you>'?d (?:like|prefer)\W*\?|"
     r"\bwant (?:one|it|them|a \w+|me to|us to|to give it a go)\b"
 )
 _CHOICE = rx(
@@ -228,11 +242,16 @@ _CHOICE = rx(
 _PROBLEM_ASKED = rx(
     # Questions about the problem itself (not identification data): what happened, what they saw.
     r"\b(?:can|could) <you> (?:remember|recall|tell me|tel me)\b|"
-    r"\b(?:did|has|have|does|is) (?:the|it|that|they|anyone|anything|your) (?:\w+ ){0,3}(?:say|said|"
-    r"worked|work|happen|still|drop|declin\w*|tell|show\w*|leak\w*)\b"
+    r"\b(?:did|has|have|does|is) (?:the|it|that|they|he|she|anyone|anything|your) (?:\w+ ){0,3}(?:say|"
+    r"said|worked|work|happen|still|drop|declin\w*|tell|show\w*|leak\w*|leave|left|give|gave|mention\w*)\b|"
+    # Round 6: troubleshooting ("Have you tried restarting it?") asks about the problem too.
+    r"\bhave <you> (?:tried|checked)\b|"
+    r"[,:;] (?:what|which|when|where|how|who)\b|"
+    r"\bwhat(?:'s| is| has)?(?: been)? (?:happening|going on)\b"
 )
 
 
+_BARE_AFTER = rx(r"[,:;] (?:what|who|where|how)\W*$")
 _BARE_WH = rx(r"^\W*(?:what|who|where|how|pardon|sorry|huh|eh|come again)\W*$")
 _DEFLECT = rx(
     r"\bwould <you> like (?:the|their|a|our) (?:\w+ ){0,3}(?:number|email|address|contact|details|link|"
@@ -240,7 +259,8 @@ _DEFLECT = rx(
     r"tomorrow|later|the)\b"
 )
 _DATA_ASK = rx(
-    r"\b(?:can|could|may|might) i (?:just |quickly |please )?(?:have|take|get|grab|ask for|confirm)\b"
+    r"\b(?:can|could|may|might) i (?:just |quickly |please )?(?:have|take|get|grab|ask for|confirm)\b|"
+    r"\b(?:can|could|would) <you> (?:please |just )?(?:tell|give|read|confirm|send) (?:me|us) (?:<your>|the)\b"
 )
 _HOLD_ASK = rx(
     r"\b(?:can|could|may|would|will) (?:i|you) (?:\w+ )?(?:hold|put <you> on hold|place <you> on hold|"

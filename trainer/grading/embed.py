@@ -85,6 +85,7 @@ class Embedder:
         batches = [order[start : start + BATCH] for start in range(0, len(order), BATCH)]
         if len(batches) == 1:
             out[batches[0]] = self._run([texts[i] for i in batches[0]])
+            _trim()
             return out
         # Several batches: one single-threaded worker per core, each on its own batches. On
         # small batches this beats one forward pass spread over all cores (less sync).
@@ -92,6 +93,7 @@ class Embedder:
         futures = [pool.submit(self._run, [texts[i] for i in idx]) for idx in batches]
         for idx, future in zip(batches, futures, strict=True):
             out[idx] = future.result()
+        _trim()
         return out
 
     def _run(self, batch: list[str]) -> np.ndarray:
@@ -111,7 +113,6 @@ class Embedder:
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             vectors: np.ndarray = torch.nn.functional.normalize(pooled.float(), p=2, dim=1).numpy()
             del hidden, mask, pooled, enc
-        _trim()
         return vectors
 
     def _pool(self) -> ThreadPoolExecutor:

@@ -238,7 +238,9 @@ _BASE_NEGATIVE: dict[str, list[str]] = {
         r"\b(?:sue|post|leave|cancel|complain|review) (?:us )?(?:if you (?:want|like|must)|all you like|"
         r"then|away)\b",
         r"\b(?:that'?s|it'?s) <your> (?:choice|call|problem|loss|funeral|decision)\b",
-        r"\b(?:i|we)(?:'ll| will| can| could) (?:end|terminate|hang up|disconnect|ban|block|report <you>|"
+        r"\b(?:i|we)(?:'ll| will| can| could) (?:end|terminate|hang up|disconnect|ban|"
+        r"block(?! (?:the|your|that|this|it|them) ?(?:card|account|payments?|transactions?|number|cheque)?\b)|"
+        r"report <you>|"
         r"cancel <your>|close <your>|pass this to|send this to|refer this to|involve|call the)",
         r"\b(?:i|we)(?:'ll| will| can) (?:take|pursue|see) (?:legal|you to|you in)",
         r"\b(?:collections|debt collect\w*|bailiffs|credit (?:file|rating|score)|legal action|"
@@ -370,7 +372,7 @@ _BASE_NEGATIVE: dict[str, list[str]] = {
         r"\bhave <you> (?:seen|heard (?:of|about)) our (?:new|latest)\b",
         r"\bdid <you> know (?:that )?we (?:also )?(?:do|sell|offer)\b",
         r"\b(?:before you go|while i have you|while you'?re on the line),? (?:can|could|may|did|have|let) "
-        r"(?:i|you|me)\b(?! .*\b(?:refund|fix|sort|credit))",
+        r"(?:i|you|me)\b(?! .*\b(?:refund|fix|sort|credit|try|check))",
         r"\b(?:bundle|upgrade|premium|offer|deal|package)s? (?:deals?|plans?|that|which|for) (?:\w+ ){0,4}"
         r"(?:save|interested|might like)",
         r"\binterested in (?:our|a|an|upgrading)\b",
@@ -589,7 +591,7 @@ _ROUND4: dict[str, list[str]] = {
         r"\bi'?m not (?:an?|the) (?:engineer|manager|technician|driver|expert)\b(?!,? but)",
         r"\ball i can deal with\b",
         r"\bmine to deal with\b",
-        r"\bput it in writing\b",
+        r"(?<!and\s)\bput it in writing\b",
         r"\b<you> can (?:write in|write to|rebook online|book online|do (?:it|that) online)\b",
         r"\bthe other (?:two|ones?|bits?) (?:are|is) for\b",
         r"\b(?:are|is) for (?:billing|field ops|the \w+ team)\b",
@@ -731,10 +733,81 @@ _ROUND5: dict[str, list[str]] = {
     ],
 }
 
+# Round 6 (error analysis on heldout5, after it was scored once and joined the fit data).
+_ROUND6: dict[str, list[str]] = {
+    "explaining_cause": [
+        r"\b(?:was|were) (?:returned|held|blocked|rejected|delayed|stopped|flagged|sent back) "
+        r"(?:\w+ ){0,3}by (?:the|our)\b",
+        r"\bwas (?:a|an) (?:\w+ )?(?:error|mistake|mix-?up|glitch|oversight)\b",
+        r"\b(?:team|system|systems|depot|warehouse|lines|queues?|office|we|they)(?:'s|'re| is| are| has been|"
+        r" have been) (?:really |very |a bit |quite |completely )?(?:backed up|slow|swamped|snowed under|"
+        r"a shambles|all over the place)\b",
+        r"\b(?:usually|often|normally|typically|generally) (?:from|comes? from|down to|caused by)\b|"
+        r"\bthat'?s (?:usually|normally|often) the (?:hold-?up|problem|issue|cause)\b",
+        r"\bit (?:may|might|could) be that\b|\b(?:may|might|must) (?:of|have) (?:written|put|sent|entered|"
+        r"typed|recorded|made|missed)\b|\b(?:may|might) not have been able\b",
+        r"(?<!what\s)\b(?:happen|happens) when\b(?![^.!?]*\?)",
+        r"\b(?:went|goes|go|has gone) up because\b",
+        r"\b(?:it'?s|that'?s) (?:just )?the cost of\b",
+    ],
+    "defending_company": [
+        r"\bwear (?:item|and tear is expected)\b",
+        r"\b(?:are|is) checked (?:daily|regularly|every|weekly)\b",
+        r"\b(?:are|is) (?:told|trained|instructed) to\b",
+        r"\bwe take (?:all )?(?:feedback|complaints|comments) (?:very )?seriously\b",
+        r"\bwas never guaranteed\b|\b(?:are|is) (?:only )?estimates?\b",
+    ],
+    "blaming_customer": [
+        r"\b(?:have|did) <you> (?:checked|check|made sure) (?:that )?(?:it|this|that) (?:isn'?t|wasn'?t|"
+        r"is not|was not) (?:something )?(?:<you>|<your>)\b",
+    ],
+    "arguing": [
+        r"\bi speak (?:\w+ ){0,2}english (?:perfectly |very |really )?(?:well|fine|fluently)\b|"
+        r"\bi(?:'m| am) (?:english|british)\b",
+        r"\bi(?:'ve| have) understood (?:everything|every word|perfectly)\b|\bi can actually\b",
+        r"\b<you>'?d be amazed\b",
+        r"\bare <you> sure (?:it'?s|it was|that|this)\b",
+        r"\bi wish it (?:was|were) that (?:easy|simple)\b",
+        r"\bshall i (?:just )?(?:go and )?\w+ it myself\b",
+        r"\bnot just <you>\b|\bfor everyone,? not just\b",
+    ],
+    "playing_along": [
+        r"\b<you>(?:'ve| have)? (?:got )?(?:a )?(?:nice|lovely|great|sweet|gorgeous) (?:voice|one)"
+        r"(?: too| yourself)?\b|\b<you> sound (?:nice|lovely|sweet|fun|great)(?: too)?\b",
+        r"\bflattery will get\b|\bi'?d love to,? but\b|\baw+,? thank(?:s| <you>)\b",
+        r"\bmy (?:nan|gran|grandad|grandpa|grandma|granddad|mum|dad|brother|sister|husband|wife|uncle|"
+        r"aunt)(?:'s| is| was)? (?:\w+ ){0,2}(?:from|in the|too|as well)\b",
+    ],
+    "policy_wall": [
+        r"\bstill liable\b",
+        r"\bhave their own (?:rules|policy|policies|terms)\b|\bdown to them\b",
+        r"\bneither can my (?:manager|supervisor|team leader)\b|\bcan'?t influence\b",
+        r"\bwas in the (?:letter|email|terms|contract|text) (?:we|that we|you were) sent\b",
+    ],
+    "counter_threat": [
+        r"\bcriminal offence\b",
+        r"\b(?:this call is|calls are|all (?:our )?calls are) (?:being )?recorded\b",
+    ],
+    "not_my_department": [
+        r"\btransfer <you> to (?:another|a different|the right|the other) department\b",
+        r"\b(?:is|are) separate from\b",
+    ],
+    "gives_up": [
+        r"^\W*(?:no worries|no problem|ok(?:ay)?|alright|right)(?:\W+(?:no worries|no problem))?\W+enjoy\b",
+        r"^\W*(?:ok(?:ay)?|fine|right|sure),? i'?ve cancelled\b",
+    ],
+    "upsell": [
+        r"\bbefore you (?:switch|leave|cancel|go),? (?:we'?ve|we have) (?:actually )?got\b",
+    ],
+}
+
 _NEGATIVE = table(
     {
-        kind: _BASE_NEGATIVE.get(kind, []) + _ROUND4.get(kind, []) + _ROUND5.get(kind, [])
-        for kind in {**_BASE_NEGATIVE, **_ROUND4, **_ROUND5}
+        kind: _BASE_NEGATIVE.get(kind, [])
+        + _ROUND4.get(kind, [])
+        + _ROUND5.get(kind, [])
+        + _ROUND6.get(kind, [])
+        for kind in {**_BASE_NEGATIVE, **_ROUND4, **_ROUND5, **_ROUND6}
     }
 )
 
@@ -848,7 +921,7 @@ def _door_left_open(text: str, finding: Finding) -> bool:
 _NEXT_OFFER = rx(
     r"\W*(?:but |so )?(?:shall (?:i|we)|would <you> like me to|what i can do|(?:i|we) can (?:\w+ ){0,2}"
     r"(?:ask|check|get|request|see if|offer|arrange|book|refund|credit|have|collect|send|bring|sort|"
-    r"fix|put|hand)|let me (?:see|ask|check|get))\b"
+    r"fix|put|hand)|let me (?:see|ask|check|get)|let'?s (?:get|sort|fix|find|put|see|look))\b"
 )
 _NOT_A_RULE = rx(
     r"\b(?:meet|date|go out with|see|give out my|share my) (?:customers|callers|clients|you)\b|"
@@ -881,10 +954,23 @@ _PROMISE = rx(r"\b(?:i'?ll|i will|we'?ll|we will|make sure|from now on)\b")
 
 
 def _promised_fix(text: str, finding: Finding) -> bool:
-    """Round 5: "I'll make sure it gets sent automatically from now on" is a fix, not a cause."""
-    return finding.kind == "explaining_cause" and bool(
-        _PROMISE.search(text[finding.sentence.start : finding.span.start])
-    )
+    """Round 5: "I'll make sure it gets sent automatically from now on" is a fix, not a cause.
+
+    Round 6: a time the agent commits to ("I've arranged a call within 48 hours") is not a
+    wall either, and "I'm ending this call because of the threat" gives the reason for ending.
+    """
+    before = text[finding.sentence.start : finding.span.start]
+    if finding.kind == "explaining_cause":
+        return bool(_PROMISE.search(before)) or bool(_SAFETY_REASON.match(finding.span.text))
+    if finding.kind == "policy_wall" and finding.span.text.lower().startswith("within"):
+        return bool(_COMMITTED.search(before))
+    return False
+
+
+_SAFETY_REASON = rx(r"because of (?:the|that|your) (?:threat|threats|language|swearing|abuse)")
+_COMMITTED = rx(
+    r"\b(?:i'?ll|i will|i'?ve|i have|we'?ll|we will|we'?ve|<you>'?ll)\b|\barranged\b|\bbooked\b"
+)
 
 
 _PERMISSION = rx(r"\b(?:free|welcome) to\b|\b<your> right\b|\bentitled to\b")
@@ -925,7 +1011,9 @@ _REPORTED = rx(
 
 def _is_agent_callback(text: str, finding: Finding) -> bool:
     # "I'll call you back tomorrow" is the agent ringing them: good craft, not call_us_back.
-    if finding.kind != "call_us_back":
+    # Round 6: so is "I'll ring the claims team" (the agent chasing, not sending them away).
+    agent_rings = finding.kind == "not_my_department" and bool(_RING.match(finding.span.text))
+    if finding.kind != "call_us_back" and not agent_rings:
         return False
     before = text[max(0, finding.span.start - 30) : finding.span.start].lower()
     if any(
@@ -936,6 +1024,7 @@ def _is_agent_callback(text: str, finding: Finding) -> bool:
     return bool(_AGENT_SUBJECT.search(text[finding.sentence.start : finding.span.start]))
 
 
+_RING = rx(r"(?:ring|call|phone|contact)\b")
 _AGENT_SUBJECT = rx(
     r"(?:shall|can|could|may) (?:i|we)|(?:i|we)(?:'ll| will| can(?!'|not| not)| could(?!n)|'d| would)"
     r"|let me|i(?:'m| am) going to"

@@ -220,10 +220,12 @@ def analyse(
         job_ev.negatives = sorted(job_ev.negatives + hostile, key=lambda f: f.span.start)
         job_ev.passed = False
     sarcasm = [f for f in person_ev.negatives if f.kind == "sarcasm"]
+    # A question inside sarcasm or a counter-threat is not an ask (labelling guide), and nor is
+    # one that blames them ("Have you checked it isn't something you set up twice?").
     spoiled = {
         f.sentence.start
         for f in sarcasm + job_ev.negatives
-        if f.kind in ("sarcasm", "counter_threat")
+        if f.kind in ("sarcasm", "counter_threat", "blaming_customer")
     }
     stuffed = keyword_stuffed(cleaned)
     steps: dict[Step, StepEvidence] = {

@@ -141,8 +141,18 @@ _POSITIVE = table(
             r"\b(?:hanging|weighing|looming) (?:over|on) (?:<your>|<you>)\b",
             r"\bthe clock'?s ticking\b|\benough (?:on <your> plate|to worry about|going on)\b",
             r"\b<youre> (?:\w+ )?desperate\b|\btreated (?:badly|poorly|unfairly|like (?:a|an|dirt|that))\b",
+            # Round 6 (heldout5 after it was scored once).
+            rf"\bwhat (?:an? (?:\w+ )?)?(?:nightmare|mess|pain|hassle|shambles|{_FEEL})\b(?![^.!?]*\?)",
+            r"\b(?:must be|must have been|is|sounds) (?:\w+ )?(?:tiring|wearing <you> down|wearing)\b",
+            r"\bi'?d be (?:\w+ ){0,2}(?:too|as well)\b",
+            r"\b(?:disrupted|upended|turned upside down|a lot of upheaval)\b",
+            r"\b(?:big|huge|large) chunk of\b|\bexpensive (?:surprise|shock|mistake|way)\b",
         ],
         "acknowledges_cost": [
+            r"\b(?:wasted|lost|ruined) (?:\w+ )?(?:evening|day|days|afternoon|morning|weekend|trip|shop|"
+            r"journey|week|weeks|hours?|visit)\b",
+            r"\b(?:week|weeks|days|months|hours|day) of (?:\w+ )?(?:chasing|waiting|calls|phoning|ringing|"
+            r"disruption|hassle|work)\b",
             r"\b(?:hours|days|weeks|time|money|sleep|work|takings|wages) <you>(?:'ve| have) (?:lost|wasted|"
             r"spent|missed|given up)\b|\b<you>(?:'ve| have) lost (?:a|an|the|<your>|two|three|so|all)\b",
             r"\b(?:two|three|four|five|several|whole|full|long|\d+) (?:whole |full |long )?(?:days|hours|weeks|"
@@ -182,6 +192,7 @@ _NEGATIVE = table(
             r"\bget over it\b",
         ],
         "minimising": [
+            r"\bnothing to worry about\b",
             r"\b(?:it|that|this)(?:'s| is| was) (?:only|just) (?:a|an|one|two|three|\d+|some)\b",
             r"\b(?:it|that|this)(?:'s| is)(?: really)? not (?:a (?:big|huge) deal|the end of the world|that bad|"
             r"a disaster|so bad|worth)",
@@ -225,9 +236,10 @@ _NEGATIVE = table(
             r"\bwe value <your> (?:feedback|custom|business|call)\b",
             r"\b(?:please be advised|kindly note|please note that|as per (?:our|the|your)|"
             r"in accordance with)\b",
-            r"\bthank <you> for (?:your patience|bringing this to our attention|contacting|your feedback)",
+            # Round 6: "Thank you for your patience" is a courtesy, not form-speak (three writers).
+            r"\bthank <you> for (?:bringing this to our attention|contacting|your feedback)",
             r"\bdear (?:customer|valued|sir|madam)\b",
-            r"\b<your> call is important\b",
+            r"\b<your> (?:call|time|business|custom) is important\b",
             r"\bwe (?:strive|aim) to\b",
         ],
         "mirroring": [
@@ -239,6 +251,7 @@ _NEGATIVE = table(
             r"\bi(?:'m| am) (?:not|getting) (?:going to be spoken|fed up with you|sick of you|tired of you)",
             r"\bif <you> (?:can'?t|won'?t) be (?:polite|civil|nice)\b",
             r"\b(?:sweetie|sweetheart|darling|honey|hun|babe)\b(?!ly| to| it| the)",
+            r"\b(?:f\*+\w*|bull\*+\w*|sh\*+\w*)|"
             r"\b(?:fuck\w*|shit\w*|bitch\w*|bastard\w*|arsehole|asshole|idiot\w*|moron\w*|wanker|twat|"
             r"prick|stfu|ffs)\b",
         ],
