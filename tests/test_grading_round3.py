@@ -1,5 +1,5 @@
 """Patterns added after the train/test/adversarial-fit error analysis (round 3), the scan
-prefilter, the stacked combination and the adversarial group split.
+literal gates (a chunked prefilter until round 6), the stacked combination and the adversarial group split.
 
 Examples are written for these tests (not copied from the data), one failing and one passing
 case per pattern family.
@@ -156,23 +156,23 @@ def test_what_do_you_want_me_to_say_is_rhetorical() -> None:
     assert not ask.is_rhetorical("What would you like me to say to the manager for you?")
 
 
-# -- the scan prefilter -------------------------------------------------------------------------
+# -- the scan's literal gates -----------------------------------------------------------------
 
 
-def test_prefilter_changes_no_finding() -> None:
+def test_gates_change_no_finding() -> None:
     patterns = {
         "a": [r"\bfoo\b", r"bar(?=baz)", r"\bqux \w+"],
         "b": [r"(?<=x)yz", r"\bnope\b", r"lonely"],
     }
     fast = table(patterns)
-    assert isinstance(fast, Table) and all(c is not None for c, _, _ in fast.chunks[:1])
-    slow = list(fast)  # a plain list: no prefilter
+    assert isinstance(fast, Table) and fast.gates[0] == {"foo"}
+    slow = list(fast)  # a plain list: no literal gates
     for text in ("foo barbaz qux one xyz", "nothing here", "lonely bar", ""):
         c = clean(text)
         assert scan(c, fast) == scan(c, slow)
 
 
-def test_prefilter_skips_a_chunk_that_cannot_match() -> None:
+def test_gates_skip_patterns_whose_literal_is_absent() -> None:
     calls: list[str] = []
 
     class Spy:
@@ -187,7 +187,7 @@ def test_prefilter_skips_a_chunk_that_cannot_match() -> None:
 
     t = Table([("k", Spy("alpha")), ("k", Spy("beta"))])  # type: ignore[list-item]
     assert scan(clean("gamma"), t) == [] and calls == []
-    assert [f.span.text for f in scan(clean("beta"), t)] == ["beta"] and calls == ["alpha", "beta"]
+    assert [f.span.text for f in scan(clean("beta"), t)] == ["beta"] and calls == ["beta"]
 
 
 # -- stacked combination and the data split -----------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 
 from trainer.grading.text import Cleaned, Span
 
@@ -33,36 +35,68 @@ class StepEvidence:
         return {f.kind for f in self.positives} | {f.kind for f in self.negatives}
 
 
-PREFILTER_CHUNK = 8
-"""Patterns per prefilter: one combined alternation tells whether any of them can match."""
+MIN_LITERAL = 3
+"""Shortest literal worth a gate: shorter ones ("a", "to") occur in almost every reply."""
 
 
 class Table(list[tuple[str, re.Pattern[str]]]):
-    """A compiled pattern table with chunked prefilters.
+    """A compiled pattern table with a literal gate per pattern.
 
-    Each chunk of up to `PREFILTER_CHUNK` consecutive patterns (same flags) also gets one
-    combined alternation `(?:p1)|(?:p2)|...`. The alternation matches somewhere exactly when
-    one of its patterns does, so when it finds nothing the chunk's patterns are skipped. This
-    changes no finding; it only saves time (most replies trigger few patterns of a table).
+    For each pattern, `required_literals` works out a set of lower-case strings of which at
+    least one must occur in any text the pattern matches (a pattern that needs "policy" or
+    "terms" cannot match a reply containing neither). `scan` tests those substrings first,
+    which is far cheaper than running the regex, and skips the pattern when none occurs. This
+    changes no finding; it only saves time. A pattern with no such literal always runs.
     """
 
     def __init__(self, items: Iterable[tuple[str, re.Pattern[str]]]) -> None:
         super().__init__(items)
-        self.chunks: list[tuple[re.Pattern[str] | None, int, int]] = []
-        start = 0
-        while start < len(self):
-            end = start + 1
-            flags = self[start][1].flags
-            while end < len(self) and end - start < PREFILTER_CHUNK and self[end][1].flags == flags:
-                end += 1
-            joined = "|".join(f"(?:{p.pattern})" for _, p in self[start:end])
-            combined: re.Pattern[str] | None
-            try:
-                combined = re.compile(joined, flags) if end - start > 1 else None
-            except re.error:
-                combined = None  # e.g. group names repeated across patterns: no prefilter
-            self.chunks.append((combined, start, end))
-            start = end
+        self.gates: list[frozenset[str] | None] = [required_literals(p) for _, p in self]
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which one must appear (lower-cased) in any match, or None if none is known.
+
+    Only ASCII literals are used, so lower-casing the text and the literal agree with the
+    pattern's case-insensitive matching.
+    """
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    return _required(parsed.data)
+
+
+def _required(items: Iterable[tuple[object, object]]) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_LITERAL:
+            candidates.append(frozenset({"".join(run)}))
+        run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL and isinstance(av, int) and 32 <= av < 127:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        sub: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            sub = _required(av[-1].data)  # type: ignore[index]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            sub = _required(av[2].data)  # type: ignore[index]
+        elif op is _c.BRANCH:
+            branches = [_required(b.data) for b in av[1]]  # type: ignore[index]
+            if branches and all(b is not None for b in branches):
+                sub = frozenset().union(*branches)  # type: ignore[arg-type]
+        if sub:
+            candidates.append(sub)
+    flush()
+    if not candidates:
+        return None
+    # The most selective: the candidate whose shortest string is longest.
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
 
 
 def scan(
@@ -72,10 +106,12 @@ def scan(
     source = cleaned.text if text is None else text
     found: list[Finding] = []
     if isinstance(table, Table):
-        rows: list[tuple[str, re.Pattern[str]]] = []
-        for combined, start, end in table.chunks:
-            if combined is None or combined.search(source) is not None:
-                rows.extend(table[start:end])
+        low = source.lower()
+        rows = [
+            row
+            for row, gate in zip(table, table.gates, strict=True)
+            if gate is None or any(lit in low for lit in gate)
+        ]
     else:
         rows = list(table)
     for kind, pattern in rows:
@@ -96,7 +132,7 @@ def _sentence(cleaned: Cleaned, pos: int) -> Span:
 
 
 def table(patterns: dict[str, list[str]]) -> Table:
-    """Compile a {kind: [pattern, ...]} mapping into scan order (with prefilters)."""
+    """Compile a {kind: [pattern, ...]} mapping into scan order (with literal gates)."""
     from trainer.grading.text import rx
 
     return Table((kind, rx(p)) for kind, plist in patterns.items() for p in plist)

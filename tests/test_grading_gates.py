@@ -1,0 +1,70 @@
+"""The literal gates in front of the pattern tables (findings.Table): they only save time.
+
+A gate is a set of lower-case strings of which one must occur in any text its pattern matches.
+These tests check the gates are derived correctly and are never wrong on real replies: every
+time a pattern matches, one of its gate strings is in the text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trainer.grading import job, person
+from trainer.grading.findings import Table, required_literals, scan
+from trainer.grading.text import clean, rx
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        (r"\bthat is our policy\b", {"policy"}),
+        (r"\b(?:refunds?|credits?) take\b", {"refund", "credit"}),
+        (r"<youre> (?:welcome|free) to", {"welcome", "free"}),
+        (r"\bjust so (?:you're|you are) aware\b", {"aware"}),
+    ],
+)
+def test_gate_is_the_most_selective_required_literal(pattern: str, gate: set[str]) -> None:
+    assert required_literals(rx(pattern)) == gate
+
+
+@pytest.mark.parametrize("pattern", [r"x?", r"\b(?:a|an)? ?bc\b", r"\b(?:so|very) \w+\b", r"é+"])
+def test_no_gate_when_nothing_is_required(pattern: str) -> None:
+    assert required_literals(rx(pattern)) is None
+
+
+def test_gated_scan_finds_what_the_plain_scan_finds() -> None:
+    table = Table([("wall", rx(r"\bthat'?s (?:our|the) policy\b")), ("any", rx(r"\b\w+ly\b"))])
+    text = clean("Honestly, THAT'S OUR POLICY, sorry. Nothing about rules here.")
+    gated = [(f.kind, f.span.text) for f in scan(text, table)]
+    plain = [(f.kind, f.span.text) for f in scan(text, list(table))]
+    assert gated == plain
+    assert ("wall", "THAT'S OUR POLICY") in gated
+
+
+def _replies() -> list[str]:
+    texts: list[str] = []
+    for name in ("replies", "adversarial", "heldout2"):
+        with (DATA / f"{name}.jsonl").open(encoding="utf-8") as fh:
+            texts += [clean(json.loads(line)["reply"]).text for line in fh if line.strip()]
+    return texts
+
+
+@pytest.mark.slow
+def test_gates_never_hide_a_match_on_real_replies() -> None:
+    texts = _replies()
+    lowered = [t.lower() for t in texts]
+    checked = 0
+    for table in (job._NEGATIVE, job._POSITIVE, person._POSITIVE, person._NEGATIVE):
+        for (kind, pattern), gate in zip(table, table.gates, strict=True):
+            if gate is None:
+                continue
+            for text, low in zip(texts, lowered, strict=True):
+                if pattern.search(text):
+                    checked += 1
+                    assert any(lit in low for lit in gate), (kind, pattern.pattern, text)
+    assert checked > 1000
