@@ -1,5 +1,6 @@
-"""Patterns added after the train/test/adversarial-fit error analysis (round 3), the scan
-literal gates (a chunked prefilter until round 6), the stacked combination and the adversarial group split.
+"""Patterns added after the train/test/adversarial-fit error analysis (round 3), the scan's
+literal gates (a chunked prefilter until round 6), the stacked combination and the adversarial
+group split.
 
 Examples are written for these tests (not copied from the data), one failing and one passing
 case per pattern family.

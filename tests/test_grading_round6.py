@@ -7,9 +7,10 @@ what each change leaves alone.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from trainer.grading import ask, job, person
+from trainer.grading import ask, embed, job, person
 from trainer.grading.lexical import analyse
 from trainer.grading.text import clean, rx
 
@@ -161,3 +162,40 @@ def test_round6_acknowledgements_pass_person(reply: str) -> None:
 )
 def test_round6_person_failures(reply: str) -> None:
     assert not person.detect(clean(reply)).passed
+
+
+@pytest.mark.slow
+def test_traced_encoder_gives_the_eager_models_embeddings() -> None:
+    try:
+        model = embed.load()
+    except embed.ModelUnavailable as exc:
+        pytest.skip(str(exc))
+    assert model._encoder is not None  # traced at load on this machine's torch
+    texts = [
+        "Please hold.",
+        "I'm so sorry, Mrs Raman. Would a refund today help?",
+        "Sorry. " * 90,  # longer than MAX_TOKENS: truncated the same way
+        "ok",
+        "The driver was late because of the snow, I'm afraid.",
+    ] * 3
+    traced = model._encoder
+    try:
+        model.clear_cache()
+        fast = model.embed(texts)
+        model._encoder = None
+        model.clear_cache()
+        eager = model.embed(texts)
+    finally:
+        model._encoder = traced
+        model.clear_cache()
+    assert np.array_equal(fast, eager)
+
+
+def test_tracing_falls_back_when_the_model_is_not_bert_shaped() -> None:
+    torch = pytest.importorskip("torch")
+
+    def tokenizer(texts: list[str], **_: object) -> dict[str, object]:
+        ids = torch.ones((len(texts), 4), dtype=torch.long)
+        return {"input_ids": ids, "attention_mask": torch.ones_like(ids)}
+
+    assert embed._trace(tokenizer, torch.nn.Linear(2, 2)) is None
