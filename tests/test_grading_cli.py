@@ -110,3 +110,11 @@ def test_text_mode_prints_a_table() -> None:
     assert "FAIL" in out.stdout
     assert "flags:" in out.stdout and "suggested:" in out.stdout
     assert "Mr Haddad" in out.stdout
+
+
+def test_text_mode_refuses_an_empty_reply() -> None:
+    out = run(["--text", "   "])
+    assert out.returncode == 1
+    assert "--text is empty" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert out.stdout == ""

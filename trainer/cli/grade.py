@@ -44,6 +44,10 @@ def grade_cmd(args: argparse.Namespace) -> int:
     from trainer.grading import get_grader
 
     if args.text is not None:
+        if not args.text.strip():
+            raise UserError(
+                '--text is empty: give the reply to grade, e.g. --text "I\'m so sorry."'
+            )
         return _grade_text(args)
     if args.input is not None:
         try:
