@@ -199,3 +199,9 @@ def test_tracing_falls_back_when_the_model_is_not_bert_shaped() -> None:
         return {"input_ids": ids, "attention_mask": torch.ones_like(ids)}
 
     assert embed._trace(tokenizer, torch.nn.Linear(2, 2)) is None
+
+
+def test_an_excuse_after_sorry_raises_the_explaining_cause_flag() -> None:
+    lx = analyse("Sorry, but the system does that sometimes.")
+    assert not lx.steps["job"].passed
+    assert "explaining_cause" in lx.flags

@@ -266,6 +266,7 @@ _FLAG_OF_KIND = {
     "blame_apology": "blame",
     "explaining_cause": "explaining_cause",
     "confessing_cause": "explaining_cause",
+    "excuse_after_sorry": "explaining_cause",
     "defending_company": "defending",
     "arguing": "arguing",
     "policy_wall": "policy_wall",
