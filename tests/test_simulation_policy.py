@@ -13,7 +13,7 @@ from trainer.models.persona import Persona, Tactic, Temperament
 from trainer.models.record import Mood
 from trainer.models.scenario import Scenario
 from trainer.simulation.mood import MoodState, apply_reply, start_mood
-from trainer.simulation.policy import Move, PolicyMemory, next_move, would_accept
+from trainer.simulation.policy import HEARD_FIRST, Move, PolicyMemory, next_move, would_accept
 from trainer.simulation.voice import AuthoredVoice, authored_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "library"
@@ -228,3 +228,21 @@ def test_transfer_lines_fall_back_to_agreeing_to_hold(persona: Persona, scenario
         update={"lines": persona.lines.model_copy(update={"transfer": ["Put them on."]})}
     )
     assert authored_lines("transfer", own, scenario) == ["Put them on."]
+
+
+def test_an_angry_caller_says_what_they_want_before_taking_the_first_offer(
+    persona: Persona, scenario: Scenario
+) -> None:
+    assert persona.temperament.anger >= HEARD_FIRST
+    call = Call(persona, scenario)
+    first = call.turn(REMEDY, "would a refund help")
+    assert first.kind == "state_want" and first.outcome is None
+    second = call.turn(REMEDY, "I'll refund it today, shall I?")
+    assert second.kind == "accept" and second.outcome == "resolved"
+
+
+def test_a_calmer_caller_takes_the_first_fair_offer(persona: Persona, scenario: Scenario) -> None:
+    calmer = persona.model_copy(update={"temperament": Temperament(anger=5, cooling=0.3)})
+    call = Call(calmer, scenario)
+    move = call.turn(REMEDY, "would a refund help")
+    assert move.kind == "accept" and move.outcome == "resolved"

@@ -23,6 +23,8 @@ REPLIES = [
     "I understand how annoying this is, I'm sorry.",
     "Let me look into the billing record for you.",
     "Would it help if I refund the duplicate payment today?",
+    # An angry caller says what they want before taking the first offer (policy.HEARD_FIRST).
+    "I'll refund the duplicate payment today and email you when it's done. Shall I go ahead?",
 ]
 COMPARED = ("index", "customer", "action", "reply", "grade", "mood", "move", "customer_next")
 

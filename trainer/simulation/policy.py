@@ -27,6 +27,10 @@ ACCEPT_TRUST = 0.4
 """...provided they trust the agent at least this much."""
 ACCEPT_CAP = 7.0
 """Above this anger no offer is accepted."""
+HEARD_FIRST = 7.0
+"""A customer who started the call at least this angry and has not yet said what they want
+answers the first acceptable offer by saying what they want (what the fix must cover), and
+takes the next one. One perfect reply no longer ends a call with a furious customer."""
 TACTIC_CHANCE = 0.35
 """Chance of using an available tactic on a turn when anger did not rise."""
 STATE_WANT_MAX = 8.5
@@ -161,6 +165,8 @@ def _choose(
     if resolution_offered(grade, effect, scenario):
         memory.offers += 1
         if would_accept(mood, start_anger):
+            if start_anger >= HEARD_FIRST and not memory.want_stated and memory.offers == 1:
+                return Move("state_want")
             return Move("accept", outcome="resolved")
         return Move("reject")
     if effect.backfired:
