@@ -118,6 +118,9 @@ def test_plain_live_call_reads_stdin() -> None:
     assert "hint: " in result.stdout and "rewound" in result.stdout
     assert "unknown action /nope" in result.stdout
     assert "outcome: abandoned" in result.stdout
+    # Piped input is not shown by a terminal, so the reply is echoed, once.
+    assert result.stdout.count("I'm so sorry, Ms Fixture. What can I do?") == 1
+    assert "job ok" in result.stdout
 
 
 @pytest.mark.parametrize(

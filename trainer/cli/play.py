@@ -263,7 +263,9 @@ def _run_live(session: Session, *, quiet: bool) -> None:
         except UserError as exc:
             print(f"  {exc}", file=out)
             continue
-        _show_turn(session, turn, out)
+        # A terminal already shows what was typed after "you> "; piped input is not shown, so
+        # echo it then (a readable transcript either way, never the line twice).
+        _show_turn(session, turn, out, echo=not sys.stdin.isatty())
 
 
 def _intro(session: Session, out: TextIO | None = None) -> None:
@@ -284,14 +286,17 @@ def _verdict(grade: Grade) -> str:
     return marks + flags
 
 
-def _show_turn(session: Session, turn: Turn, out: TextIO | None = None) -> None:
+def _show_turn(
+    session: Session, turn: Turn, out: TextIO | None = None, *, echo: bool = True
+) -> None:
     stream = out or sys.stdout
-    said = f"you: {turn.reply}" if turn.reply else ""
+    said = f"you: {turn.reply}" if turn.reply and echo else ""
     if turn.action != "reply":
         said = f"[{turn.action}] {turn.reply}".rstrip()
         if turn.hold is not None and turn.action == "hold":
             said += f" ({turn.hold.seconds}s: {turn.hold.reason or 'no reason given'})"
-    print(said, file=stream)
+    if said:
+        print(said, file=stream)
     if session.mode == "coach" and turn.grade is not None and turn.action != "hold":
         print(f"  {_verdict(turn.grade)}", file=stream)
         print(f"  anger {turn.mood.anger:.1f}  trust {turn.mood.trust:.2f}", file=stream)
