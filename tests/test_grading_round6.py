@@ -17,7 +17,7 @@ from trainer.grading.text import clean, rx
 FAILS: list[tuple[str, str]] = [
     ("The first card was returned by the post office.", "explaining_cause"),
     ("The blinds were held at the depot by our courier.", "explaining_cause"),
-    ("The old one was a packing error.", "explaining_cause"),
+    ("The old one was a packing error at the depot.", "explaining_cause"),
     ("The returns team is really backed up this week.", "explaining_cause"),
     ("Brown water usually comes from old pipes.", "explaining_cause"),
     ("That's normally the hold-up with these claims.", "explaining_cause"),
@@ -36,7 +36,6 @@ FAILS: list[tuple[str, str]] = [
     ("I speak English very well.", "arguing"),
     ("I am British, sir.", "arguing"),
     ("I've understood every word.", "arguing"),
-    ("I can actually help if you let me.", "arguing"),
     ("You'd be amazed how often that's the cause.", "arguing"),
     ("Are you sure it was our engineer?", "arguing"),
     ("I wish it was that simple!", "arguing"),
@@ -45,7 +44,6 @@ FAILS: list[tuple[str, str]] = [
     ("You've got a lovely voice yourself.", "playing_along"),
     ("You sound fun too!", "playing_along"),
     ("Flattery will get you everywhere.", "playing_along"),
-    ("I'd love to, but I'm on shift.", "playing_along"),
     ("My brother was in the army too!", "playing_along"),
     ("You're still liable for the balance.", "policy_wall"),
     ("The lenders have their own rules on that.", "policy_wall"),
@@ -61,6 +59,23 @@ FAILS: list[tuple[str, str]] = [
 ]
 
 KEEPS = [
+    # Good replies that early round-5/6 patterns failed (found in review).
+    "I can actually refund that for you today. I'm so sorry. Would that help?",
+    "I'll send one of our most experienced engineers out tomorrow morning. Would 9am work?",
+    "I'll make sure the replacement arrives in perfect condition on Thursday.",
+    "I can see you've had a few problems with your broadband this week. I'll book an engineer.",
+    "We'd suggest a full refund, or I can send a replacement today. Which would you prefer?",
+    "Don't worry, it's nothing to do with you. I'm so sorry this happened.",
+    "This isn't what you were promised, it's our job to put it right.",
+    "Someone using your card like that is a criminal offence, and I'm so sorry.",
+    "I'd love to, but I can't waive the whole fee. What I can do is take 20 pounds off.",
+    "Here's what will happen when the courier arrives: they'll collect the old one.",
+    "Shall I book it myself for you now, so you don't have to?",
+    "Are you sure that's everything? I want to get all of it sorted today.",
+    "According to our records the parcel is at the depot, so I'll have it redelivered tomorrow.",
+    "That was a mistake on our part and I'm so sorry. I've refunded it.",
+    "I know our replies were slow and I'm sorry.",
+    "I'm afraid the part is out of stock, so I've ordered a new one and booked the engineer.",
     "I'll block the card now and order you a new one.",
     "Before you go, can I try one more thing on the line?",
     "I'll ring the claims team and put it in writing for you.",
@@ -205,3 +220,30 @@ def test_an_excuse_after_sorry_raises_the_explaining_cause_flag() -> None:
     lx = analyse("Sorry, but the system does that sometimes.")
     assert not lx.steps["job"].passed
     assert "explaining_cause" in lx.flags
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Thanks a lot for the details. I'll process the refund today.",
+        "It arrives within 5 days of your return.",
+    ],
+)
+def test_polite_or_procedural_lines_are_not_acknowledgements(reply: str) -> None:
+    assert not person.detect(clean(reply)).positives
+
+
+def test_saying_their_time_matters_is_not_form_speak() -> None:
+    found = person.detect(clean("I know your time is important, so I'll call you back at 9 sharp."))
+    assert "form_speak" not in {f.kind for f in found.negatives}
+
+
+@pytest.mark.parametrize("question", ["Was that the 3rd or the 4th?", "Cash or card?"])
+def test_a_choice_between_facts_is_a_closed_check(question: str) -> None:
+    assert ask.classify_question(question) != "need"
+
+
+def test_ok_tag_after_keeping_something_in_place_is_an_ask() -> None:
+    assert ask.detect(
+        clean("I'll keep the direct debit where it is. Is that alright with you?")
+    ).passed

@@ -151,7 +151,9 @@ _COMPLIANCE = rx(
 _TAG_REMEDY = rx(
     r"\b(?:i'?ll|i will|i can|we can|we'?ll|let me|i could|how about|i'?d) (?:\w+ ){0,4}(?:refund|send|book|"
     r"arrange|credit|waive|replace|knock|take off|put|get|fix|sort|call|ring|escalate|reschedule|"
-    r"cancel|upgrade|compensate|give|offer|pay|remove|reverse|drop|waive|unblock|rebook)|\b(?:slot|refund|credit|replacement|voucher|discount|"
+    r"cancel|upgrade|compensate|give|offer|pay|remove|reverse|drop|waive|unblock|rebook|keep|hold|freeze)|"
+    r"\b(?:i|we)(?:'ve| have) (?:\w+ )?(?:booked|reversed|refunded|credited|sent|arranged|cancelled)\b|"
+    r"\b(?:slot|refund|credit|replacement|voucher|discount|"
     r"call-?back|engineer|courier|driver)\b"
 )
 _OPEN = rx(
@@ -236,8 +238,12 @@ _OFFER_ASKED = rx(
     r"\bwant (?:one|it|them|a \w+|me to|us to|to give it a go)\b"
 )
 _CHOICE = rx(
-    # A choice put to them: "new coat or refund, your call?", "everywhere or just at this bar?"
-    r"\b\w+,? or (?:just |only |a |an |the |did |do |would |was |is |are |\w+ing\b)?\w+"
+    # A choice put to them: "new coat or refund, your call?", "everywhere or just at this bar?".
+    # A choice between facts ("the 3rd or the 4th?", "cash or card?") is a closed check.
+    r"\bor (?:just|only)\b|\b(?:refund|replacement|repair|swap|credit|voucher|new one|rebook\w*|"
+    r"redeliver\w*|collection|call ?back|engineer|courier)\b[^.!?]{0,40}\bor\b|\bor\b[^.!?]{0,40}\b"
+    r"(?:refund|replacement|repair|swap|credit|voucher|new one|rebook\w*|redeliver\w*|collection|"
+    r"call ?back|engineer|courier)\b"
 )
 _PROBLEM_ASKED = rx(
     # Questions about the problem itself (not identification data): what happened, what they saw.
@@ -317,12 +323,15 @@ def detect(
     passed = bool(positives) and not stuffed
     missing = ""
     if not positives:
-        missing = "no question about what they want" if negatives else "no question asked"
+        missing = "no question about what they want" if negatives else NO_QUESTION
     if passed:
         # A hold or data request alongside a genuine question does not fail the step.
         negatives = []
     return StepEvidence(passed, positives, negatives, missing)
 
+
+NO_QUESTION = "no question asked"
+"""`missing` when the reply has no question, offer or request at all (the grader's ask veto)."""
 
 _NEG_NAMES = {
     "rhetorical": "rhetorical",

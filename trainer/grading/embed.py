@@ -97,8 +97,14 @@ class Embedder:
         # small batches this beats one forward pass spread over all cores (less sync).
         pool = self._pool()
         futures = [pool.submit(self._run, [texts[i] for i in idx]) for idx in batches]
-        for idx, future in zip(batches, futures, strict=True):
-            out[idx] = future.result()
+        try:
+            for idx, future in zip(batches, futures, strict=True):
+                out[idx] = future.result()
+        except BaseException:
+            # Ctrl-C or a failed batch: don't leave the queued batches running on the way out.
+            for future in futures:
+                future.cancel()
+            raise
         _trim()
         return out
 
@@ -115,7 +121,10 @@ class Embedder:
                 return_tensors="pt",
             )
             if self._encoder is not None:
-                vectors: np.ndarray = self._encoder(*_inputs(enc)).numpy()
+                # The plain TorchScript interpreter: the profiling executor's first runs on each
+                # new input shape took 0.4-0.5 s, a visible pause on a trainee's first replies.
+                with torch.jit.optimized_execution(False):
+                    vectors: np.ndarray = self._encoder(*_inputs(enc)).numpy()
                 return vectors
             hidden = self._model(**enc).last_hidden_state
             mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
@@ -190,7 +199,7 @@ def _trace(tokenizer: Any, model: Any) -> Any:
                 want = torch.nn.functional.normalize(pooled.float(), p=2, dim=1)
                 if not torch.allclose(traced(*_inputs(enc)), want, atol=1e-6, rtol=0):
                     return None
-    except (AttributeError, RuntimeError, TypeError, ValueError, torch.jit.Error):
+    except Exception:  # any failure to trace (torch or transformers internals): keep eager
         return None
     return traced
 

@@ -105,7 +105,9 @@ def scan(
     """Every match of every pattern, with the sentence it sits in."""
     source = cleaned.text if text is None else text
     found: list[Finding] = []
-    if isinstance(table, Table):
+    if isinstance(table, Table) and source.isascii():
+        # Gates are ASCII; re's case-insensitive matching also folds some non-ASCII letters
+        # onto ASCII ones ("ſ" ~ "s", "İ" ~ "i"), so non-ASCII text runs every pattern.
         low = source.lower()
         rows = [
             row

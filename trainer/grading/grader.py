@@ -17,10 +17,11 @@ import numpy as np
 
 from trainer.grading import embed
 from trainer.grading.advice import advise
+from trainer.grading.ask import NO_QUESTION
 from trainer.grading.findings import StepEvidence
 from trainer.grading.heads import PASS_AT, Heads, HeadsUnavailable
 from trainer.grading.lexical import Lexical, analyse
-from trainer.grading.rewrite import rewrite
+from trainer.grading.rewrite import agent_voice, rewrite
 from trainer.grading.text import clean
 from trainer.models.grade import STEPS, Grade, GradeContext, Step, StepVerdict
 
@@ -102,7 +103,7 @@ class Grader:
 
     def _assemble(self, lx: Lexical, ctx: GradeContext, probs: np.ndarray) -> Grade:
         name = ctx.customer_name.strip()
-        issue = ctx.scenario.issue if ctx.scenario is not None else ""
+        issue = agent_voice(ctx.scenario.issue) if ctx.scenario is not None else ""
         verdicts: dict[Step, bool] = {}
         steps: dict[Step, StepVerdict] = {}
         for i, step in enumerate(STEPS):
@@ -111,6 +112,10 @@ class Grader:
             if step in VETO_STEPS and ev.negatives and not ev.passed:
                 # A failure the rules named on an exact span is final (docs/grader.md); the
                 # stacked rule + head combination decides the rest.
+                passed = False
+            if step == "ask" and not ev.passed and ev.missing == NO_QUESTION:
+                # Nothing in the reply reads as a question or an offer: the head alone can't
+                # pass ask (a long paste of apologies scored 0.52 on the head).
                 passed = False
             if step == "apology" and not verdicts.get("job", True):
                 # Decision (labelling guide): an apology beside a job failure is hollow.

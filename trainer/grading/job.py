@@ -628,13 +628,13 @@ _ROUND4: dict[str, list[str]] = {
 # unchanged the other writers' sets (adversarial, heldout2, heldout3) without new false fails.
 _ROUND5: dict[str, list[str]] = {
     "explaining_cause": [
-        r"\baccording to (?:the|our) (?:\w+'?s? )?(?:notes|records|system|log|logs|screen)\b",
         r"\b(?:may|might|could) have (?:started|happened|begun|been caused|come)\b",
         rf"\b(?:the|our|your) (?:\w+ )?{_ORG4} (?:\w+ )?(?:went|goes|go|gets|got|get|was|were|is|are) "
         r"(?:\w+ ){0,3}automatically\b",
         r"\b(?:gets?|got|was|were|went|is|are) (?:\w+ )?(?:blocked|sent|cancelled|merged|reset|flagged|"
         r"triggered|generated) automatically\b",
-        r"\bhad (?:a few|some|a couple of|a lot of|lots of) (?:\w+ )?(?:problems|issues|faults|teething)\b",
+        r"\b(?:the|that|this|our|it|they|which) (?:\w+ ){0,3}had (?:a few|some|a couple of|a lot of|lots of) "
+        r"(?:\w+ )?(?:problems|issues|faults|teething)\b",
         r"\b(?:have|has) been (?:covering|short|stretched|swamped|run off their feet|snowed under)\b",
         r"\b(?:queues?|calls?|lines?) (?:are|is|were|was|have been) (?:mad|crazy|mental|manic|insane|"
         r"rammed|nuts|heaving)\b",
@@ -646,11 +646,12 @@ _ROUND5: dict[str, list[str]] = {
         r"checks|training|vetting)\b",
         r"\b(?:registered|qualified|certified|accredited) and (?:fully |properly )?(?:trained|qualified|"
         r"insured|certified)\b",
-        r"\bone of (?:our|the) (?:most|best|top|highest)\b",
+        r"\b(?:is|'s|are|'re|was) (?:\w+ )?one of (?:our|the) (?:most|best|top|highest)\b",
         r"\b(?:is|are|'s|'re) (?:\w+ )?(?:good|high|top|excellent|great) quality\b",
         r"\b(?:don'?t|doesn'?t|do not|does not) (?:usually|normally|often|generally) (?:fail|break|"
         r"happen|go wrong|have (?:problems|issues))\b",
-        r"\b(?:in|with) perfect (?:condition|working order)\b",
+        r"\b(?:was|were|left \w+|sold|arrived|went out|dispatched) (?:\w+ ){0,2}(?:in|with) perfect "
+        r"(?:condition|working order)\b",
         r"\b(?:is|was) (?:just )?a one-?off\b",
         r"\b(?:normally|usually|generally|always) (?:very |really )?(?:accurate|reliable|fast|quick|on time)\b",
         r"\bthe fee (?:covers|is for|pays for)\b",
@@ -666,7 +667,7 @@ _ROUND5: dict[str, list[str]] = {
         r"\b(?:she'?s|he'?s|they'?re) (?:new|only new|still learning|a trainee)\b",
     ],
     "blaming_customer": [
-        r"\bwe'?d (?:always )?(?:recommend|advise|suggest)\b",
+        r"\bwe'?d always (?:recommend|advise|suggest)\b",
         r"\b<you> can (?:\w+ )?(?:it|that|them) (?:\w+ )?yourself\b",
         r"\b(?:are|were) <you> sure <you> (?:didn'?t|did not|haven'?t|have not|weren'?t)\b",
         r"\b(?:may|might|could) (?:actually |well |even )?be (?:what'?s|what is) causing\b",
@@ -690,9 +691,9 @@ _ROUND5: dict[str, list[str]] = {
         r"\b(?:isn'?t|is not|wasn'?t|was not) the (?:problem|issue|cause)\b",
         r"\b(?:supervisor|manager) (?:will|would) (?:tell <you>|say) (?:exactly |just )?the same\b|"
         r"\b(?:supervisor|manager) (?:can'?t|cannot|couldn'?t) (?:\w+ ){0,4}either\b",
-        r"\b(?:it'?s|that'?s|it is|that was) (?:got )?nothing to do with <you>\b",
         r"\bi(?:'m| am) (?:only|just) trying to help\b",
-        r"\b(?:it|that|this) (?:isn'?t|is not|wasn'?t|was not) [^.!?,]{1,40}, (?:it'?s|it is|it was) ",
+        r"\b(?:it|that|this) (?:isn'?t|is not|wasn'?t|was not) [^.!?,]{1,40}, (?:it'?s|it is|it was) "
+        r"(?!(?:our|my|on us|down to us)\b)",
         r"\b(?:hasn'?t|has not|haven'?t|have not) (?:yet )?been (?:established|proven|proved|confirmed) "
         r"(?:yet )?that\b",
         r"\bno need to escalate\b",
@@ -738,15 +739,20 @@ _ROUND6: dict[str, list[str]] = {
     "explaining_cause": [
         r"\b(?:was|were) (?:returned|held|blocked|rejected|delayed|stopped|flagged|sent back) "
         r"(?:\w+ ){0,3}by (?:the|our)\b",
-        r"\bwas (?:a|an) (?:\w+ )?(?:error|mistake|mix-?up|glitch|oversight)\b",
-        r"\b(?:team|system|systems|depot|warehouse|lines|queues?|office|we|they)(?:'s|'re| is| are| has been|"
-        r" have been) (?:really |very |a bit |quite |completely )?(?:backed up|slow|swamped|snowed under|"
-        r"a shambles|all over the place)\b",
+        r"\bwas (?:a|an) (?:\w+ )?(?:error|mistake|mix-?up|glitch|oversight) (?:at|in|by|from|with) "
+        r"(?:the|our)\b",
+        # No "we're"/"they're" here: rx makes the apostrophe optional, so "we're" would also
+        # match "were" after any subject.
+        r"\b(?:team|system|systems|depot|warehouse|lines|queues?|office)(?:'s| is| are| has been| have "
+        r"been) (?:really |very |a bit |quite |completely )?(?:backed up|slow|swamped|snowed under|"
+        r"a shambles|all over the place)\b|\b(?:we|they) (?:are|have been) (?:really |very |a bit |quite )?"
+        r"(?:backed up|swamped|snowed under)\b",
         r"\b(?:usually|often|normally|typically|generally) (?:from|comes? from|down to|caused by)\b|"
         r"\bthat'?s (?:usually|normally|often) the (?:hold-?up|problem|issue|cause)\b",
         r"\bit (?:may|might|could) be that\b|\b(?:may|might|must) (?:of|have) (?:written|put|sent|entered|"
         r"typed|recorded|made|missed)\b|\b(?:may|might) not have been able\b",
-        r"(?<!what\s)\b(?:happen|happens) when\b(?![^.!?]*\?)",
+        r"\b(?:delays?|this|that|it|these|cancellations?|problems?|issues?|things|faults?) (?:only |usually "
+        r"|sometimes |often |normally )?happens? when\b(?![^.!?]*\?)",
         r"\b(?:went|goes|go|has gone) up because\b",
         r"\b(?:it'?s|that'?s) (?:just )?the cost of\b",
     ],
@@ -764,17 +770,17 @@ _ROUND6: dict[str, list[str]] = {
     "arguing": [
         r"\bi speak (?:\w+ ){0,2}english (?:perfectly |very |really )?(?:well|fine|fluently)\b|"
         r"\bi(?:'m| am) (?:english|british)\b",
-        r"\bi(?:'ve| have) understood (?:everything|every word|perfectly)\b|\bi can actually\b",
+        r"\bi(?:'ve| have) understood (?:everything|every word|perfectly)\b",
         r"\b<you>'?d be amazed\b",
-        r"\bare <you> sure (?:it'?s|it was|that|this)\b",
+        r"\bare <you> sure (?:it'?s|it was|that it|this is) (?:from|our|not|the|a)\b",
         r"\bi wish it (?:was|were) that (?:easy|simple)\b",
-        r"\bshall i (?:just )?(?:go and )?\w+ it myself\b",
+        r"\bshall i (?:just |go and )(?:\w+ ){0,2}it myself\b",
         r"\bnot just <you>\b|\bfor everyone,? not just\b",
     ],
     "playing_along": [
         r"\b<you>(?:'ve| have)? (?:got )?(?:a )?(?:nice|lovely|great|sweet|gorgeous) (?:voice|one)"
         r"(?: too| yourself)?\b|\b<you> sound (?:nice|lovely|sweet|fun|great)(?: too)?\b",
-        r"\bflattery will get\b|\bi'?d love to,? but\b|\baw+,? thank(?:s| <you>)\b",
+        r"\bflattery will get\b|\baw+,? thank(?:s| <you>)\b",
         r"\bmy (?:nan|gran|grandad|grandpa|grandma|granddad|mum|dad|brother|sister|husband|wife|uncle|"
         r"aunt)(?:'s| is| was)? (?:\w+ ){0,2}(?:from|in the|too|as well)\b",
     ],
@@ -785,7 +791,7 @@ _ROUND6: dict[str, list[str]] = {
         r"\bwas in the (?:letter|email|terms|contract|text) (?:we|that we|you were) sent\b",
     ],
     "counter_threat": [
-        r"\bcriminal offence\b",
+        r"\b(?:threatening|abusing|abuse|threats|swearing)\b[^.!?]{0,40}\bcriminal offence\b",
         r"\b(?:this call is|calls are|all (?:our )?calls are) (?:being )?recorded\b",
     ],
     "not_my_department": [
@@ -878,7 +884,9 @@ def detect(cleaned: Cleaned) -> StepEvidence:
 
 _REGRET = rx(r"\b(?:i'?m|i am|we'?re|we are) afraid\b(?! (?:so|not)\b)|^\W*unfortunately\b")
 _WAY_FORWARD = rx(
-    r"\b(?:i|we) (?:can|could|will|'ll|would|'d)\b|\blet me\b|\bshall (?:i|we)\b|"
+    r"\b(?:i|we) (?:can|could|will|'ll|would|'d)\b|\blet me\b|\bshall (?:i|we)\b|\balready\b|"
+    r"\b(?:i|we)(?:'ve| have) (?:\w+ )?(?:ordered|booked|sent|arranged|refunded|credited|raised|"
+    r"reversed|cancelled|escalated|logged|rebooked|replaced)\b|"
     r"\bwould <you> like\b|\bif <you> (?:want|like|prefer)\b"
 )
 

@@ -133,7 +133,8 @@ _POSITIVE = table(
             r"\bwould (?:\w+ )?(?:scare|frighten|shock|alarm|panic|rattle|floor) (?:anyone|anybody|"
             r"most people|me|everyone)\b",
             r"\bof course <you> (?:<dont>|wouldn'?t|won'?t|didn'?t) want\b",
-            r"\ba lot (?:of (?:\w+ ){0,2})?(?:on|for) (?:a|an|<your>|the) \w+",
+            r"\b(?:that'?s|it'?s|is|was) (?:such |quite |really )?a lot (?:of (?:\w+ ){0,2})?(?:on|for) "
+            r"(?:a|an|<your>|the) \w+",
             r"\bthat(?:'s| is) a lot of (?:\w+ )?(?:work|money|time|pressure|hassle|stress|worry|waiting|"
             r"calls|trouble|takings|business)\b",
             rf"\b(?:i|we) can (?:\w+ )?tell (?:how|that) (?:\w+ ){{0,4}}{_FEEL}",
@@ -156,7 +157,7 @@ _POSITIVE = table(
             r"\b(?:hours|days|weeks|time|money|sleep|work|takings|wages) <you>(?:'ve| have) (?:lost|wasted|"
             r"spent|missed|given up)\b|\b<you>(?:'ve| have) lost (?:a|an|the|<your>|two|three|so|all)\b",
             r"\b(?:two|three|four|five|several|whole|full|long|\d+) (?:whole |full |long )?(?:days|hours|weeks|"
-            r"evenings|mornings|afternoons|nights) (?:sat|sitting|stuck|gone|on hold|by the|of <your>)\b",
+            r"evenings|mornings|afternoons|nights) (?:sat|sitting|stuck|gone|on hold|by the)\b",
             r"\b<you>(?:'ve| have|'re| are)? (?:even )?(?:had|having) to (?:think|worry|sort|borrow|cancel|"
             r"miss|write|chase us|fight for)\b",
             r"\b(?:losing|lost|lose) (?:a |the |<your> |two |three |a whole |lot of |a lot of )?(?:\w+ ){0,3}"
@@ -192,7 +193,8 @@ _NEGATIVE = table(
             r"\bget over it\b",
         ],
         "minimising": [
-            r"\bnothing to worry about\b",
+            r"\b(?:usually|probably|it'?s|that'?s|this is|honestly) (?:really |honestly |just )?nothing to "
+            r"worry about\b",
             r"\b(?:it|that|this)(?:'s| is| was) (?:only|just) (?:a|an|one|two|three|\d+|some)\b",
             r"\b(?:it|that|this)(?:'s| is)(?: really)? not (?:a (?:big|huge) deal|the end of the world|that bad|"
             r"a disaster|so bad|worth)",
@@ -239,7 +241,7 @@ _NEGATIVE = table(
             # Round 6: "Thank you for your patience" is a courtesy, not form-speak (three writers).
             r"\bthank <you> for (?:bringing this to our attention|contacting|your feedback)",
             r"\bdear (?:customer|valued|sir|madam)\b",
-            r"\b<your> (?:call|time|business|custom) is important\b",
+            r"\b<your> (?:call|time|business|custom) is (?:very )?important to us\b",
             r"\bwe (?:strive|aim) to\b",
         ],
         "mirroring": [

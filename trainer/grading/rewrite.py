@@ -27,8 +27,37 @@ _MAX_KEPT = 2
 
 def _issue(ctx: GradeContext) -> str:
     if ctx.scenario is not None:
-        return ctx.scenario.issue.rstrip(". ")
+        return agent_voice(ctx.scenario.issue.rstrip(". "))
     return ""
+
+
+_VOICE = {
+    "my": "your",
+    "mine": "yours",
+    "me": "you",
+    "myself": "yourself",
+    "i": "you",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+    "your": "our",
+    "yours": "ours",
+}
+_VOICE_WORD = re.compile(r"\b(?:i'm|i've|i'd|my|mine|myself|me|i|yours|your)\b", re.I)
+
+
+def agent_voice(text: str) -> str:
+    """A scenario's `issue`, written as the customer says it, turned round for the agent.
+
+    "my wages frozen in my own account" -> "your wages frozen in your own account";
+    "the leak your engineer left behind" -> "the leak our engineer left behind".
+    """
+
+    def swap(m: re.Match[str]) -> str:
+        word = _VOICE[m.group(0).lower()]
+        return word.capitalize() if m.group(0)[:1].isupper() and m.group(0) != "I" else word
+
+    return _VOICE_WORD.sub(swap, text)
 
 
 def _lower_first(text: str) -> str:
@@ -53,9 +82,49 @@ def closing_question(ctx: GradeContext) -> str:
     scenario = ctx.scenario
     if scenario is not None and scenario.remedies:
         best = max(scenario.remedies, key=lambda r: r.value)
-        label = re.sub(r"\s*\([^)]*\)", "", best.label).strip().rstrip(".")
-        return f"Would it help if I {_lower_first(label)} for you now?"
+        return offer(best.label)
     return "What can I do to put this right for you?"
+
+
+_THIRD_PERSON = {
+    "him": "you",
+    "her": "you",
+    "them": "you",
+    "his": "your",
+    "their": "your",
+    "the customer's": "your",
+    "the customer": "you",
+    "yourself": "myself",
+}
+_THIRD_WORD = re.compile(
+    r"\b(?:the customer's|the customer|him|her|them|his|their|yourself)\b", re.I
+)
+_WHEN_SAID = re.compile(
+    r"\b(?:now|today|tonight|this (?:week|morning|afternoon|evening))\s*$", re.I
+)
+_VERB_FIRST = re.compile(
+    r"^(?:book|refund|take|lift|restore|verify|call|ring|set|remove|confirm|refer|send|arrange|"
+    r"credit|waive|reissue|rebook|replace|collect|fast-track|offer|give|cancel|reverse|unblock|"
+    r"escalate|transfer|keep|freeze|hold|chase|raise|put|pay|redeliver|repair|fix|sort|get|"
+    r"upgrade|swap|reschedule|open|waive|cover|move)\b",
+    re.I,
+)
+
+
+def offer(label: str) -> str:
+    """A remedy label written for trainers, offered to the customer as a question.
+
+    "Verify him and remove the block" -> "Would it help if I verify you and remove the block
+    for you now?"; "Priority morning slot with a call-ahead" -> "Would a priority morning slot
+    with a call-ahead help?"; "Book a new appointment now" keeps its own "now".
+    """
+    text = re.sub(r"\s*\([^)]*\)", "", label).strip().rstrip(".")
+    text = _THIRD_WORD.sub(lambda m: _THIRD_PERSON[m.group(0).lower()], text)
+    if _VERB_FIRST.match(text):
+        when = "" if _WHEN_SAID.search(text) else " now"
+        return f"Would it help if I {_lower_first(text)} for you{when}?"
+    article = "an" if text[:1].lower() in "aeiou" else "a"
+    return f"Would {article} {_lower_first(text)} help?"
 
 
 def rewrite(
