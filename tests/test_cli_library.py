@@ -72,6 +72,8 @@ def test_check_missing_path(tmp_path: Path) -> None:
     out = run("check", str(tmp_path / "nowhere.yaml"))
     assert out.returncode == 1
     assert "no such file or directory" in out.stdout
+    assert out.stdout.count("no such file or directory") == 1  # said once, not twice
+    assert "checked 0 file(s)" in out.stdout and "1 problem(s)" in out.stdout
     assert "Traceback" not in out.stderr
 
 

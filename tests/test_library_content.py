@@ -283,3 +283,10 @@ def test_file_names_match_ids(lib: Library) -> None:
     entries = [*lib.personas.values(), *lib.scenarios.values()]
     wrong = [str(e.path.name) for e in entries if e.path.stem != e.item.id]
     assert wrong == []
+
+
+def test_what_the_customer_wants_is_in_their_own_voice(scenarios: list[Scenario]) -> None:
+    # `customer_wants` fills "What I want is {want}": a third-person word reads as someone else.
+    third_person = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b", re.I)
+    for scenario in scenarios:
+        assert not third_person.search(scenario.customer_wants), scenario.id

@@ -10,6 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from trainer.cli import build_parser
 from trainer.cli.serve import app_command
 
@@ -71,3 +73,25 @@ def test_serve_answers_on_localhost(isolated_home: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_public_url_is_a_browsable_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trainer.cli import serve
+
+    assert serve.public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+
+    class NoRoute:
+        """Stands in for the UDP probe (tests may not touch the network): no route found."""
+
+        def __init__(self, *_: object) -> None:
+            pass
+
+        def connect(self, _: object) -> None:
+            raise OSError("network unreachable")
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(serve.socket, "socket", NoRoute)
+    monkeypatch.setattr(serve.socket, "gethostname", lambda: "trainer-laptop")
+    assert serve.public_url("0.0.0.0", 8766) == "http://trainer-laptop:8766"

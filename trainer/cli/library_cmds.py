@@ -147,7 +147,9 @@ def check_cmd(args: argparse.Namespace) -> int:
         problems = [Problem(display_path(p), 1, 1, "no such file or directory") for p in missing]
         wanted = {p.resolve() for p in files}
         problems += [p for p in lib.problems if Path(p.path).resolve() in wanted]
-        checked = len(files)
+        # The loader reports a missing path too: say it once.
+        problems = list({str(p): p for p in problems}.values())
+        checked = len([f for f in files if f.exists()])
     else:
         lib = Library.load(args.library)
         problems = list(lib.problems)

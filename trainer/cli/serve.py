@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="address to listen on (default 127.0.0.1; use 0.0.0.0 to let a classroom in)",
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use to reach this machine (default: http://HOST:PORT, or "
+        "this machine's network address when HOST is 0.0.0.0)",
+    )
     serve.add_argument(
         "--db",
         metavar="URL",
@@ -52,6 +59,26 @@ def run_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
     command = app_command(getattr(args, "library", []) or [], getattr(args, "db", None))
-    print(f"deescalate: serving the practice room on http://{args.host}:{args.port}/")
-    Server(command, host=args.host, port=args.port, title="deescalate").serve()
+    url = (getattr(args, "public_url", None) or public_url(args.host, args.port)).rstrip("/")
+    print(f"deescalate: serving the practice room on {url}/")
+    Server(command, host=args.host, port=args.port, title="deescalate", public_url=url).serve()
     return 0
+
+
+def public_url(host: str, port: int) -> str:
+    """The URL a browser on another machine uses: the page's scripts and socket point there.
+
+    Listening on every interface (0.0.0.0 or ::) is not an address a browser can open, so the
+    machine's own network address is used instead (found without sending anything).
+    """
+    if host not in ("0.0.0.0", "::", ""):
+        return f"http://{host}:{port}"
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))  # UDP connect picks a route; no packet is sent
+        address = str(probe.getsockname()[0])
+    except OSError:
+        address = socket.gethostname()
+    finally:
+        probe.close()
+    return f"http://{address}:{port}"

@@ -93,7 +93,8 @@ class Scenario(Strict):
     issue: str = Field(min_length=1, max_length=120)
     """A short phrase for the problem, as the customer would say it; fills `{issue}`."""
     customer_wants: str = Field(min_length=1)
-    """What the customer actually wants; fills `{want}`."""
+    """What the customer actually wants, in their own voice ("my wages", not "his"); fills
+    `{want}` in lines such as "What I want is {want}"."""
     remedies: list[Remedy] = Field(default_factory=list)
     """What the trainee may offer, with limits."""
     forbidden: list[Forbidden] = Field(default_factory=list)
