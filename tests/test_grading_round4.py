@@ -9,9 +9,10 @@ be hit by at least one failing example below (checked pattern by pattern), and t
 from __future__ import annotations
 
 import pytest
+from grading_rounds import examples_hit, job_kinds, pattern_cases
 
 from trainer.grading import job, person
-from trainer.grading.text import clean, rx
+from trainer.grading.text import clean
 from trainer.grading.train import FIT_HELDOUT, data_sets
 
 FAILS: list[tuple[str, str]] = [
@@ -226,10 +227,6 @@ KEEPS = [
 ]
 
 
-def job_kinds(reply: str) -> set[str]:
-    return {f.kind for f in job.detect(clean(reply)).negatives}
-
-
 @pytest.mark.parametrize(("reply", "kind"), FAILS)
 def test_round4_job_failures(reply: str, kind: str) -> None:
     assert kind in job_kinds(reply)
@@ -242,12 +239,10 @@ def test_round4_near_misses_keep_job(reply: str) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "pattern"),
-    [(kind, p) for kind, plist in job._ROUND4.items() for p in plist],
+    pattern_cases(job._ROUND4),
 )
 def test_every_round4_pattern_has_a_failing_example(kind: str, pattern: str) -> None:
-    compiled = rx(pattern)
-    hits = [r for r, k in FAILS if k == kind and compiled.search(clean(r).text)]
-    assert hits, f"no example for {kind}: {pattern}"
+    assert examples_hit(FAILS, kind, pattern), f"no example for {kind}: {pattern}"
 
 
 def test_round4_patterns_are_merged_into_the_table() -> None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from grading_rounds import examples_hit, job_kinds, pattern_cases
 
 from trainer.grading import ask, embed, job, person
 from trainer.grading.heads import Heads
 from trainer.grading.lexical import analyse
-from trainer.grading.text import clean, rx
+from trainer.grading.text import clean
 from trainer.grading.train import FRESH_STACK
 
 FAILS: list[tuple[str, str]] = [
@@ -112,10 +113,6 @@ KEEPS = [
 ]
 
 
-def job_kinds(reply: str) -> set[str]:
-    return {f.kind for f in job.detect(clean(reply)).negatives}
-
-
 @pytest.mark.parametrize(("reply", "kind"), FAILS)
 def test_round5_job_failures(reply: str, kind: str) -> None:
     assert kind in job_kinds(reply)
@@ -129,12 +126,10 @@ def test_round5_near_misses_keep_job(reply: str) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "pattern"),
-    [(kind, p) for kind, plist in job._ROUND5.items() for p in plist],
+    pattern_cases(job._ROUND5),
 )
 def test_every_round5_pattern_has_a_failing_example(kind: str, pattern: str) -> None:
-    compiled = rx(pattern)
-    hits = [r for r, k in FAILS if k == kind and compiled.search(clean(r).text)]
-    assert hits, f"no example for {kind}: {pattern}"
+    assert examples_hit(FAILS, kind, pattern), f"no example for {kind}: {pattern}"
 
 
 @pytest.mark.parametrize(

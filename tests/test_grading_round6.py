@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from grading_rounds import examples_hit, job_kinds, pattern_cases
 
 from trainer.grading import ask, embed, job, person
 from trainer.grading.lexical import analyse
-from trainer.grading.text import clean, rx
+from trainer.grading.text import clean
 
 FAILS: list[tuple[str, str]] = [
     ("The first card was returned by the post office.", "explaining_cause"),
@@ -87,10 +88,6 @@ KEEPS = [
 ]
 
 
-def job_kinds(reply: str) -> set[str]:
-    return {f.kind for f in job.detect(clean(reply)).negatives}
-
-
 @pytest.mark.parametrize(("reply", "kind"), FAILS)
 def test_round6_job_failures(reply: str, kind: str) -> None:
     assert kind in job_kinds(reply)
@@ -104,12 +101,10 @@ def test_round6_near_misses_keep_job(reply: str) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "pattern"),
-    [(kind, p) for kind, plist in job._ROUND6.items() for p in plist],
+    pattern_cases(job._ROUND6),
 )
 def test_every_round6_pattern_has_a_failing_example(kind: str, pattern: str) -> None:
-    compiled = rx(pattern)
-    hits = [r for r, k in FAILS if k == kind and compiled.search(clean(r).text)]
-    assert hits, f"no example for {kind}: {pattern}"
+    assert examples_hit(FAILS, kind, pattern), f"no example for {kind}: {pattern}"
 
 
 @pytest.mark.parametrize(
