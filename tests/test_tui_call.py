@@ -66,6 +66,15 @@ async def say(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
 
 
+async def end_call(pilot) -> ReportScreen:  # type: ignore[no-untyped-def]
+    """End the call with F10, confirm, and return the report screen it opens."""
+    await pilot.press("f10", "y")
+    await settle(pilot)
+    report = pilot.app.screen
+    assert isinstance(report, ReportScreen)
+    return report
+
+
 def transcript_lines(screen: CallScreen) -> list[str]:
     return [str(line.render()) for line in screen.query(Line)]
 
@@ -227,9 +236,7 @@ async def test_end_call_abandons(tmp_path: Path) -> None:
         await pilot.press("n")  # changed my mind
         await settle(pilot)
         assert app.screen is screen
-        await pilot.press("f10", "y")
-        await settle(pilot)
-        assert isinstance(app.screen, ReportScreen)
+        await end_call(pilot)
         assert app.screen.record.outcome == "abandoned"
 
 
@@ -288,10 +295,7 @@ async def test_exam_mode_hides_verdicts_until_the_report(tmp_path: Path) -> None
         await settle(pilot)
         assert "Hint" not in steps_text(screen)
         assert len(screen.session.record.turns) == 1
-        await pilot.press("f10", "y")
-        await settle(pilot)
-        report = app.screen
-        assert isinstance(report, ReportScreen)
+        report = await end_call(pilot)
         steps = str(report.query_one("#report-steps", Static).render())
         assert "✘" in steps and "Calm down" in steps
 

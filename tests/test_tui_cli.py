@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui_call import make_app, say, settle, start_call
+from test_tui_call import end_call, make_app, say, start_call
 from tui_support import GOOD
 
 from trainer.cli import main
 from trainer.store import Store
-from trainer.tui.screens.report import ReportScreen
 
 
 def test_tui_passes_db_and_library_to_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -34,10 +33,7 @@ async def test_app_saves_to_the_given_database(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await start_call(pilot)
         await say(pilot, GOOD)
-        await pilot.press("f10", "y")
-        await settle(pilot)
-        report = app.screen
-        assert isinstance(report, ReportScreen)
+        report = await end_call(pilot)
         assert "class.db" in report.saved
         assert report.command.endswith(f"--db {url}")
         ident = report.record.id

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_tui_call import make_app, say, settle, start_call
+from test_tui_call import end_call, make_app, say, settle, start_call
 from textual.widgets import Button, Input, OptionList, Static
 from tui_support import GOOD, RUDE, KeywordGrader, make_library
 
 from trainer.tui.app import DeescalateApp
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.home import HomeScreen
-from trainer.tui.screens.report import ReportScreen
 
 
 async def test_start_a_call_with_the_keyboard(tmp_path: Path) -> None:
@@ -133,9 +132,7 @@ async def test_weakest_step_drill_appears_only_with_history(
         # apologises and asks, but never names the feeling: `person` is the weak step
         await say(pilot, "I'm sorry. What can I do?")
         await say(pilot, RUDE)
-        await pilot.press("f10", "y")
-        await settle(pilot)
-        assert isinstance(app.screen, ReportScreen)
+        await end_call(pilot)
         assert "deescalate.db" in app.screen.saved
         await pilot.press("n")
         await settle(pilot)
@@ -175,9 +172,7 @@ async def test_home_fits_80x24_and_report_keys(tmp_path: Path) -> None:
             assert region.height > 0 and region.right <= 80 and region.bottom <= 24, selector
         await start_call(pilot)
         await say(pilot, GOOD)
-        await pilot.press("f10", "y")
-        await settle(pilot)
-        assert isinstance(app.screen, ReportScreen)
+        await end_call(pilot)
         await pilot.press("n")  # back home: the choice is kept
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui_call import make_app, say, settle, start_call
+from test_tui_call import end_call, make_app, say, settle, start_call
 from textual.widgets import Sparkline, Static
 from tui_support import GOOD, RUDE
 
@@ -35,10 +35,7 @@ async def test_report_shows_steps_flags_anger_holds_and_practice(tmp_path: Path)
         await pilot.press("enter", "enter", "enter")  # no words, reason prefilled, 60 s
         await settle(pilot)
         await say(pilot, "Thanks for waiting. " + GOOD)
-        await pilot.press("f10", "y")
-        await settle(pilot)
-        report = app.screen
-        assert isinstance(report, ReportScreen)
+        report = await end_call(pilot)
         summary = text_of(report, "#report-summary")
         assert "Outcome: abandoned" in summary
         assert "Tess Tester · Charged twice for one month · coach mode" in summary
@@ -92,10 +89,7 @@ async def test_report_from_the_store_shows_the_full_report_command(tmp_path: Pat
     async with app.run_test(size=(100, 40)) as pilot:
         await start_call(pilot)
         await say(pilot, GOOD)
-        await pilot.press("f10", "y")
-        await settle(pilot)
-        report = app.screen
-        assert isinstance(report, ReportScreen)
+        report = await end_call(pilot)
         ident = report.record.id
         assert ident
         summary = text_of(report, "#report-summary")
