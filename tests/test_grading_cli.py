@@ -44,7 +44,15 @@ def test_grades_each_line_in_order() -> None:
     assert set(first) == {"id", "steps", "flags", "suggested", "passed_steps"}
     assert set(first["steps"]) == {"person", "job", "apology", "ask"}
     for verdict in first["steps"].values():
-        assert set(verdict) == {"passed", "score", "evidence", "advice"}
+        assert set(verdict) == {
+            "passed",
+            "due",
+            "committed",
+            "verdict",
+            "score",
+            "evidence",
+            "advice",
+        }
         assert 0 <= verdict["score"] <= 1
     assert first["passed_steps"] == 4
     assert rows[1]["steps"]["ask"]["passed"] is False

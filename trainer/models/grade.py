@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from trainer.models.scenario import Scenario
 
 Step = Literal["person", "job", "apology", "ask"]
+Verdict = Literal["pass", "fail", "not_due"]
 STEPS: tuple[Step, ...] = ("person", "job", "apology", "ask")
 
 STEP_TITLES: dict[Step, str] = {
@@ -67,13 +68,27 @@ class StepVerdict(BaseModel):
     """The verdict on one step of the method."""
 
     passed: bool
-    """Whether the reply did this step."""
+    """Whether the reply did this step (kept for compatibility; see `verdict`)."""
+    due: bool = True
+    """Whether this step counts on this turn: the call needed it here, or the reply committed
+    a failure of it (a committed failure always counts). Pass rates count due steps only."""
+    committed: bool = False
+    """The reply committed a named failure of this step (sorry-but, calm down, policy wall,
+    rhetorical question...), as opposed to leaving the step out."""
     score: float = Field(ge=0, le=1)
     """Calibrated probability that the step was done."""
     evidence: list[str] = Field(default_factory=list)
     """Exact spans of the reply that decided it, or a note of what was missing."""
     advice: str = ""
     """One or two sentences aimed at this reply."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def verdict(self) -> Verdict:
+        """`pass`, `fail`, or `not_due` (left out where the call did not need the step)."""
+        if self.passed:
+            return "pass"
+        return "fail" if self.due or self.committed else "not_due"
 
 
 class Grade(BaseModel):
