@@ -1,35 +1,57 @@
 """Finding, loading and validating persona and scenario files.
 
-Bundled files live in the top-level `personas/` and `scenarios/` folders; trainers add their
-own with `--library DIR` or `DEESCALATE_LIBRARY` (colon-separated). A user file with the same
-id as a bundled one overrides it. Every problem is reported as `file:line:col: message`.
+Bundled files ship inside the package (`trainer.bundled`, from the repository's top-level
+`personas/` and `scenarios/` folders) and are read through importlib.resources; trainers add
+their own with `--library DIR` or `DEESCALATE_LIBRARY` (colon-separated). A user file with the
+same id as a bundled one overrides it. Every problem is reported as `file:line:col: message`.
+
+Library folders may be shared (a network drive, a classroom folder), so reading is defensive:
+only regular files are opened (never a device, pipe or socket, which could block or never
+end), a symbolic link must stay inside its library folder, files are capped in size, and YAML
+is parsed with limits on nesting and on the nodes its aliases expand to. Each refusal is one
+`file:line:col` message, reached in well under a second.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.reader import ReaderError
 
+from trainer import bundled
 from trainer.errors import Problem, UserError, display_path
 from trainer.models import Persona, Scenario
 
-MAX_FILE_BYTES = 1_000_000
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_PERSONAS = ROOT / "personas"
-BUNDLED_SCENARIOS = ROOT / "scenarios"
-SCHEMA_DIR = ROOT / "schemas"
+MAX_FILE_BYTES = 256_000
+"""Largest library file read (the biggest bundled file is under 7 kB)."""
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists (bundled files need 5)."""
+MAX_NODES = 5_000
+"""Most YAML nodes in one file, every alias counted as the whole node it repeats (bundled
+files have at most about 250). Bounds the work and memory of an alias bomb."""
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+BUNDLED_PERSONAS = bundled.folder("personas")
+BUNDLED_SCENARIOS = bundled.folder("scenarios")
+SCHEMA_DIR = bundled.folder("schemas")
 
 Kind = Literal["persona", "scenario"]
 T = TypeVar("T", bound=BaseModel)
+Source = Path | Traversable
+"""A library file or folder: a path on disk, or a resource inside the installed package."""
 
 
 @dataclass
@@ -57,31 +79,184 @@ class _Raw:
     """Bundled is 0, each user folder (in order) or file list a later layer that overrides."""
 
 
+class _BoundedComposer(Composer):  # type: ignore[misc]
+    """ruamel's composer with limits on nesting depth and on expanded size.
+
+    Aliases share one node, so a few hundred bytes of nested aliases stand for billions of
+    nodes once anything walks the data (validation, merging `extends`). The composer counts
+    every node as it is built and every alias as the full size of the node it repeats, and
+    stops at MAX_NODES; nesting stops at MAX_DEPTH, before Python's own recursion limit.
+    """
+
+    def __init__(self, loader: Any = None) -> None:
+        super().__init__(loader)
+        self._nesting = 0
+        self._expanded = 0
+        self._sizes: dict[int, int] = {}
+
+    def _count(self, nodes: int, mark: Any) -> None:
+        self._expanded += nodes
+        if self._expanded > MAX_NODES:
+            raise ComposerError(
+                None,
+                None,
+                f"the file grows past {MAX_NODES:,} YAML nodes once its aliases are expanded; "
+                "split it or repeat less through anchors and aliases",
+                mark,
+            )
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
+            target = self.anchors.get(event.anchor)
+            if target is not None:
+                size = self._sizes.get(id(target))
+                if size is None:
+                    raise ComposerError(
+                        None,
+                        None,
+                        f"alias *{event.anchor} repeats a node that contains it",
+                        event.start_mark,
+                    )
+                self._count(size, event.start_mark)
+            return super().compose_node(parent, index)
+        self._nesting += 1
+        if self._nesting > MAX_DEPTH:
+            raise ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
+        before = self._expanded
+        self._count(1, event.start_mark)
+        node = super().compose_node(parent, index)
+        self._nesting -= 1
+        if node.anchor is not None:
+            self._sizes[id(node)] = self._expanded - before
+        return node
+
+
+class _Constructor(RoundTripConstructor):  # type: ignore[misc]
+    """Round-trip construction that reports a bad scalar (`!!int x`, a 5,000-digit number,
+    `2026-13-45`) at its line and column instead of a bare Python error."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:
+            value = str(node.value) if isinstance(node.value, str) else ""
+            shown = repr(value[:40] + ("..." if len(value) > 40 else ""))
+            kind = str(node.tag).rsplit(":", 1)[-1] or "value"
+            reason = str(exc).split(":")[0].split(";")[0].strip()
+            raise ConstructorError(
+                None,
+                None,
+                f"{shown} is not a valid {kind}" + (f" ({reason})" if reason else ""),
+                node.start_mark,
+            ) from None
+
+
 def _yaml() -> YAML:
     # Round-trip mode builds only plain mappings, sequences and scalars (never arbitrary
     # objects) and keeps line/column positions for error messages.
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.Composer = _BoundedComposer
+    yaml.Constructor = _Constructor
     return yaml
 
 
-def read_yaml(path: Path) -> tuple[CommentedMap | None, list[Problem]]:
-    """Parse one YAML file into a mapping, or return problems naming the file and line."""
-    shown = display_path(path)
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character `index` in `text`."""
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def read_bytes(source: Source, root: Path | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of one library file, or a problem saying why it is not read.
+
+    Only a regular file is opened: a device (`/dev/zero`), pipe or socket is refused before
+    anything could block or run forever. A symbolic link must resolve inside `root` (the
+    library folder it was found in), so a link to a private file is never read or echoed.
+    """
+    if not isinstance(source, Path):
+        data = source.read_bytes()
+        shown = str(source)
+        if len(data) > MAX_FILE_BYTES:
+            return None, [_too_big(shown, len(data))]
+        return data, []
+    shown = display_path(source)
     try:
-        size = path.stat().st_size
+        info = os.lstat(source)
+        if stat.S_ISLNK(info.st_mode):
+            target = source.resolve(strict=True)
+            if root is not None and not target.is_relative_to(root.resolve()):
+                return None, [
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "a symbolic link that leads outside its library folder "
+                        f"({display_path(root)}); copy the file into the folder instead",
+                    )
+                ]
+            info = os.stat(source)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [_not_regular(shown, info.st_mode)]
+        # O_NONBLOCK: should the file be swapped for a pipe after the check, opening it still
+        # returns at once, and the fstat below refuses it.
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except (OSError, RuntimeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "link loop"
+        return None, [Problem(shown, 1, 1, f"cannot read file: {reason}")]
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            return None, [_not_regular(shown, opened.st_mode)]
+        if opened.st_size > MAX_FILE_BYTES:
+            return None, [_too_big(shown, opened.st_size)]
+        chunks: list[bytes] = []
+        total = 0
+        while total <= MAX_FILE_BYTES:
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
     except OSError as exc:
         return None, [Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        ]
+    finally:
+        os.close(fd)
+    if total > MAX_FILE_BYTES:
+        return None, [_too_big(shown, total)]
+    return b"".join(chunks), []
+
+
+def _too_big(shown: str, size: int) -> Problem:
+    return Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+
+
+def _not_regular(shown: str, mode: int) -> Problem:
+    what = (
+        "a folder"
+        if stat.S_ISDIR(mode)
+        else "a pipe"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "not a regular file"
+    )
+    return Problem(shown, 1, 1, f"{what}, not a YAML file; give a regular .yaml file")
+
+
+def parse_yaml(raw: bytes, shown: str) -> tuple[CommentedMap | None, list[Problem]]:
+    """Parse the bytes of one file into a mapping, or return problems at file:line:col."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown, 1, 1, f"not UTF-8 text (byte {exc.start})")]
-    except OSError as exc:
-        return None, [Problem(shown, 1, 1, f"cannot read file: {exc.strerror}")]
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(shown, line, col, f"not UTF-8 text (byte {exc.start})")]
     try:
         data = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -89,11 +264,25 @@ def read_yaml(path: Path) -> tuple[CommentedMap | None, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "invalid YAML").strip()
         return None, [Problem(shown, line, col, f"invalid YAML: {what}")]
+    except ReaderError as exc:
+        line, col = _line_col(text, exc.position) if isinstance(exc.position, int) else (1, 1)
+        code = exc.character if isinstance(exc.character, int) else 0
+        return None, [
+            Problem(shown, line, col, f"invalid YAML: character U+{code:04X}: {exc.reason}")
+        ]
     except YAMLError as exc:
         return None, [Problem(shown, 1, 1, f"invalid YAML: {exc}")]
     if not isinstance(data, CommentedMap):
         return None, [Problem(shown, 1, 1, "expected a mapping of keys at the top of the file")]
     return data, []
+
+
+def read_yaml(path: Source, root: Path | None = None) -> tuple[CommentedMap | None, list[Problem]]:
+    """Read and parse one YAML file into a mapping, or return problems naming file and line."""
+    raw, problems = read_bytes(path, root)
+    if raw is None:
+        return None, problems
+    return parse_yaml(raw, display_path(path) if isinstance(path, Path) else str(path))
 
 
 def _position(data: Any, loc: Sequence[int | str], *, key: bool = False) -> tuple[int, int]:
@@ -222,13 +411,41 @@ def _plain(node: Any) -> Any:
     return node
 
 
-def yaml_files(paths: Iterable[Path]) -> Iterable[Path]:
-    """Every .yaml/.yml file in the given files and directories, sorted."""
+def library_files(source: Source) -> Iterator[tuple[Source, Path | None]]:
+    """Every .yaml/.yml file in a file or folder, sorted, each with the library folder it
+    belongs to (a symbolic link must stay inside that folder)."""
+    if not isinstance(source, Path):
+        yield from _resource_files(source, None)
+    elif source.is_dir():
+        for path in sorted(source.rglob("*")):
+            if path.suffix in YAML_SUFFIXES:
+                yield path, source
+    else:
+        yield source, source.parent
+
+
+def _resource_files(folder: Traversable, root: Path | None) -> Iterator[tuple[Source, Path | None]]:
+    for child in sorted(folder.iterdir(), key=lambda c: c.name):
+        here = root or (child.parent if isinstance(child, Path) else None)
+        if child.is_dir():
+            yield from _resource_files(child, here)
+        elif Path(child.name).suffix in YAML_SUFFIXES:
+            yield child, here
+
+
+def yaml_files(paths: Iterable[Source]) -> Iterable[Path]:
+    """Every .yaml/.yml file in the given files and folders (or bundled resources), sorted."""
     for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"})
-        else:
-            yield path
+        for found, _root in library_files(path):
+            yield found if isinstance(found, Path) else Path(str(found))
+
+
+def _exists(source: Source) -> bool:
+    return source.exists() if isinstance(source, Path) else source.is_dir() or source.is_file()
+
+
+def _shown(source: Source) -> str:
+    return display_path(source) if isinstance(source, Path) else str(source)
 
 
 def library_dirs(extra: Sequence[Path] = ()) -> list[Path]:
@@ -259,32 +476,37 @@ class Library:
         use_env: bool = True,
         files: Sequence[Path] = (),
     ) -> Library:
-        """Load the bundled library, then user directories (which override by id), then files."""
+        """Load the bundled library, then user directories (which override by id), then files.
+
+        `files` may name folders too; each file's library folder (for the symbolic-link
+        rule) is the folder it was found in, or its own folder when named directly.
+        """
         raws: list[_Raw] = []
         problems: list[Problem] = []
-        layers: list[tuple[str, list[Path]]] = []
+        layers: list[tuple[str, list[Source]]] = []
         if bundled:
             layers.append(("bundled", [BUNDLED_PERSONAS, BUNDLED_SCENARIOS]))
         user_dirs = list(library_dirs(extra_dirs) if use_env else extra_dirs)
         layers.extend(("user", [d]) for d in user_dirs)
         if files:
             layers.append(("user", list(files)))
-        for layer, (origin, paths) in enumerate(layers):
-            for path in paths:
-                if not path.exists():
+        for layer, (origin, sources) in enumerate(layers):
+            for source in sources:
+                if not _exists(source):
                     if origin == "user":
-                        problems.append(
-                            Problem(display_path(path), 1, 1, "no such file or directory")
-                        )
+                        problems.append(Problem(_shown(source), 1, 1, "no such file or directory"))
                     continue
-                for file in yaml_files([path]):
-                    data, found = read_yaml(file)
+                for file, root in library_files(source):
+                    raw, found = read_bytes(file, root)
+                    data = None
+                    if raw is not None:
+                        data, found = parse_yaml(raw, _shown(file))
                     problems.extend(found)
                     if data is None:
                         continue
-                    digest = hashlib.sha256(file.read_bytes()).hexdigest()
-                    kind = _sniff_kind(file, data)
-                    raws.append(_Raw(file, kind, data, origin, digest, layer))
+                    digest = hashlib.sha256(raw or b"").hexdigest()
+                    path = file if isinstance(file, Path) else Path(str(file))
+                    raws.append(_Raw(path, _sniff_kind(path, data), data, origin, digest, layer))
         lib = cls(problems=problems)
         # A file that is not even YAML hides its id; then a "missing" default persona may
         # well be in it, so that follow-on message is left out.

@@ -143,7 +143,7 @@ def check_cmd(args: argparse.Namespace) -> int:
     if args.paths:
         files = list(yaml_files(args.paths))
         missing = [p for p in args.paths if not p.exists()]
-        lib = Library.load(args.library, files=files)
+        lib = Library.load(args.library, files=args.paths)
         problems = [Problem(display_path(p), 1, 1, "no such file or directory") for p in missing]
         wanted = {p.resolve() for p in files}
         problems += [p for p in lib.problems if Path(p.path).resolve() in wanted]
