@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import math
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
-from trainer.cli._common import add_library_option, load_library, print_table
+from trainer.cli._common import (
+    add_library_option,
+    json_dumps,
+    load_library,
+    print_table,
+    utf8_arg,
+    write_text,
+)
 from trainer.errors import UserError
+from trainer.textsafe import clean_line
 
 ORDER = 40
 BATCH = 64
+MAX_LINE_BYTES = 1_000_000
+"""Longest input line read; a reply is graded on its first 4,000 characters anyway."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,6 +57,8 @@ def grade_cmd(args: argparse.Namespace) -> int:
     from trainer.grading import get_grader
 
     if args.text is not None:
+        for option in ("text", "customer", "name"):
+            setattr(args, option, utf8_arg(getattr(args, option), f"--{option}"))
         if not args.text.strip():
             raise UserError(
                 '--text is empty: give the reply to grade, e.g. --text "I\'m so sorry."'
@@ -51,22 +66,22 @@ def grade_cmd(args: argparse.Namespace) -> int:
         return _grade_text(args)
     if args.input is not None:
         try:
-            stream: TextIO = args.input.open(encoding="utf-8", errors="replace")
+            stream: BinaryIO = args.input.open("rb")
         except OSError as exc:
             raise UserError(f"cannot read {args.input}: {exc.strerror}") from exc
         label = str(args.input)
     else:
-        stream = sys.stdin
+        stream = sys.stdin.buffer
         label = "input"
     grader = get_grader(lexical_only=args.lexical_only or None)
     library = None
     failed = False
     try:
         pending: list[tuple[int, Any, str, Any]] = []
-        for number, raw in enumerate(stream, start=1):
-            if not raw.strip():
+        for number, raw in _lines(stream):
+            if raw is not None and not raw.strip():
                 continue
-            parsed, error = _parse(raw)
+            parsed, error = _parse(raw, first=number == 1)
             if error is None and parsed.get("scenario") is not None:
                 if library is None:
                     library = load_library(args)
@@ -85,16 +100,65 @@ def grade_cmd(args: argparse.Namespace) -> int:
                 pending = []
         _flush(grader, pending, label)
     finally:
-        if stream is not sys.stdin:
+        if stream is not sys.stdin.buffer:
             stream.close()
     return 1 if failed else 0
 
 
-def _parse(raw: str) -> tuple[dict[str, Any], str | None]:
+def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines as bytes; a line past MAX_LINE_BYTES is skipped whole and given as None.
+
+    Reading in bounded pieces keeps a newline-free stream (`--input /dev/zero`) from growing
+    one line without end.
+    """
+    number = 0
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(MAX_LINE_BYTES)
+            yield number, None
+            continue
+        yield number, line
+
+
+class _NotFinite(ValueError):
+    """A JSON number no JSON reader can take back (1e999, NaN, Infinity)."""
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFinite(f"number {text[:20]} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotFinite(f"{name} is not JSON")
+
+
+def _parse(raw: bytes | None, *, first: bool = False) -> tuple[dict[str, Any], str | None]:
+    if raw is None:
+        return {}, f"line is longer than {MAX_LINE_BYTES:,} bytes"
+    if first and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
-        data = json.loads(raw)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return {}, f"not UTF-8 text (byte {exc.start + 1} is 0x{raw[exc.start]:02x})"
+    try:
+        data = json.loads(text, parse_float=_finite, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         return {}, f"not valid JSON: {exc.msg} (column {exc.colno})"
+    except _NotFinite as exc:
+        return {}, f"not valid JSON: {exc}"
+    except ValueError as exc:  # an integer of thousands of digits
+        return {}, f"not valid JSON: {str(exc).split(':')[0]}"
+    except RecursionError:
+        return {}, "not valid JSON: nested too deeply"
     if not isinstance(data, dict):
         return {}, f"expected a JSON object, got {type(data).__name__}"
     if "reply" not in data:
@@ -128,13 +192,15 @@ def _flush(grader: Any, pending: list[tuple[int, Any, str, Any]], label: str) ->
     good = [(i, p) for i, p in enumerate(pending) if not isinstance(p[3], str)]
     grades = grader.grade_many([p[2] for _, p in good], [p[3] for _, p in good]) if good else []
     by_index = {i: g for (i, _), g in zip(good, grades, strict=True)}
+    lines = []
     for i, (number, ident, _reply, ctx) in enumerate(pending):
         if isinstance(ctx, str):
-            print(f"{label}:{number}: {ctx}", file=sys.stderr)
+            print(clean_line(f"{label}:{number}: {ctx}"), file=sys.stderr)
             out: dict[str, Any] = {"line": number, "error": ctx}
         else:
             out = {"id": ident, **by_index[i].to_public()}
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        lines.append(json_dumps(out))
+    write_text("".join(line + "\n" for line in lines))
     sys.stdout.flush()
 
 

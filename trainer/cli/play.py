@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from trainer.cli._common import add_library_option, load_library, print_json
+from trainer.cli._common import add_library_option, load_library, print_json, utf8_arg
 from trainer.cli.records import add_play_store_options, play_listeners, resume_session
 from trainer.errors import UserError
 from trainer.library import DEFAULT_SCENARIO
 from trainer.models.grade import STEPS, Grade
 from trainer.models.record import SessionRecord, Turn
+from trainer.textsafe import clean_line
 
 if TYPE_CHECKING:
     from trainer.session import Session, SessionEvent
@@ -37,6 +38,8 @@ ORDER = 20
 ACTIONS = ("hold", "back", "transfer", "callback", "end")
 LIVE_ONLY = ("rewind", "hint", "help")
 HOLD_USAGE = "/hold SECONDS [REASON] [| WHAT YOU SAY], e.g. /hold 60 checking your bill"
+HOLD_SECONDS = (1, 3600)
+"""Simulated hold times a call accepts, the same range as the practice room's hold dialog."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -98,10 +101,15 @@ def parse_line(text: str, line: int, *, live: bool = False) -> Step:
     if name == "hold":
         spec, _, said = rest.partition("|")
         parts = spec.split(maxsplit=1)
-        if not parts or not parts[0].isdigit():
+        if not parts or not (parts[0].isascii() and parts[0].isdigit()):
             raise ValueError(f"/hold needs SECONDS: {HOLD_USAGE}")
+        low, high = HOLD_SECONDS
+        # Compare as text first: a thousand-digit number is refused without converting it.
+        number = parts[0].lstrip("0") or "0"
+        if len(number) > len(str(high)) or not low <= int(number) <= high:
+            raise ValueError(f"/hold SECONDS must be from {low} to {high} (got {parts[0][:12]})")
         reason = parts[1].strip() if len(parts) > 1 else ""
-        return Step(line, "hold", text=said.strip(), seconds=int(parts[0]), reason=reason)
+        return Step(line, "hold", text=said.strip(), seconds=int(number), reason=reason)
     if name in {"transfer", "end", "rewind", "hint", "help"} and rest:
         raise ValueError(f"/{name} takes no text")
     return Step(line, name, text=rest)
@@ -120,6 +128,9 @@ def parse_script(path: Path) -> tuple[list[Step], list[str]]:
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
+            continue
+        if "\x00" in stripped:
+            problems.append(f"{path}:{number}: the line holds a NUL character; remove it")
             continue
         try:
             steps.append(parse_line(stripped, number))
@@ -185,6 +196,12 @@ def build_session(args: argparse.Namespace) -> Session:
 
 
 def play_cmd(args: argparse.Namespace) -> int:
+    args.trainee = utf8_arg(args.trainee, "--trainee")
+    args.agent = utf8_arg(args.agent, "--agent")
+    if args.seed is not None:
+        from trainer.store.schema import check_seed
+
+        check_seed(args.seed)
     steps = None
     if args.script:
         steps, problems = parse_script(args.script)
@@ -239,6 +256,8 @@ def _run_live(session: Session, *, quiet: bool) -> None:
             session.end()
             break
         number += 1
+        # Typed or pasted: a NUL or a terminal control sequence means nothing in a reply.
+        raw = clean_line(raw)
         if not raw.strip():
             continue
         try:
@@ -247,7 +266,7 @@ def _run_live(session: Session, *, quiet: bool) -> None:
             print(f"  {exc}", file=out)
             continue
         if step.action == "hint":
-            print(f"  hint: {session.hint()}", file=out)
+            print(f"  hint: {clean_line(session.hint())}", file=out)
             continue
         if step.action == "help":
             print(f"  actions: /{', /'.join(ACTIONS + LIVE_ONLY)}", file=out)
@@ -256,7 +275,7 @@ def _run_live(session: Session, *, quiet: bool) -> None:
             done = session.rewind()
             print("  rewound: try that reply again" if done else "  nothing to rewind", file=out)
             if done:
-                print(f"customer: {session.last_customer_line}", file=out)
+                print(f"customer: {clean_line(session.last_customer_line)}", file=out)
             continue
         try:
             turn = apply_step(session, step)
@@ -273,11 +292,13 @@ def _intro(session: Session, out: TextIO | None = None) -> None:
     record = session.record
     scenario = session.scenario
     print(
-        f"{scenario.title} ({record.scenario}) with {session.persona.name} "
-        f"({record.persona}), seed {record.seed}, {record.mode} mode",
+        clean_line(
+            f"{scenario.title} ({record.scenario}) with {session.persona.name} "
+            f"({record.persona}), seed {record.seed}, {record.mode} mode"
+        ),
         file=stream,
     )
-    print(f"customer: {session.opening}", file=stream)
+    print(f"customer: {clean_line(session.opening)}", file=stream)
 
 
 def _verdict(grade: Grade) -> str:
@@ -290,18 +311,19 @@ def _show_turn(
     session: Session, turn: Turn, out: TextIO | None = None, *, echo: bool = True
 ) -> None:
     stream = out or sys.stdout
-    said = f"you: {turn.reply}" if turn.reply and echo else ""
+    said = f"you: {clean_line(turn.reply)}" if turn.reply and echo else ""
     if turn.action != "reply":
-        said = f"[{turn.action}] {turn.reply}".rstrip()
+        said = f"[{turn.action}] {clean_line(turn.reply)}".rstrip()
         if turn.hold is not None and turn.action == "hold":
-            said += f" ({turn.hold.seconds}s: {turn.hold.reason or 'no reason given'})"
+            reason = clean_line(turn.hold.reason) or "no reason given"
+            said += f" ({turn.hold.seconds}s: {reason})"
     if said:
         print(said, file=stream)
     if session.mode == "coach" and turn.grade is not None and turn.action != "hold":
         print(f"  {_verdict(turn.grade)}", file=stream)
         print(f"  anger {turn.mood.anger:.1f}  trust {turn.mood.trust:.2f}", file=stream)
     if turn.customer_next:
-        print(f"customer: {turn.customer_next}", file=stream)
+        print(f"customer: {clean_line(turn.customer_next)}", file=stream)
 
 
 def _print_summary(record: SessionRecord) -> None:

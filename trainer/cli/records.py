@@ -11,8 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trainer.cli._common import print_json, print_table
+from trainer.cli._common import print_json, print_table, utf8_arg
 from trainer.errors import UserError
+from trainer.textsafe import clean, clean_line
 
 if TYPE_CHECKING:
     from trainer.store import Store
@@ -30,11 +31,17 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store named by `--db`, `DEESCALATE_DB`, or the default file."""
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """The store named by `--db`, `DEESCALATE_DB`, or the default file.
+
+    Commands that only read pass `read_only`, so they work on a database they may not write.
+    """
     from trainer.store import Store
 
-    return Store.open(getattr(args, "db", None))
+    if getattr(args, "trainee", None):
+        args.trainee = utf8_arg(args.trainee, "--trainee")
+
+    return Store.open(getattr(args, "db", None), read_only=read_only)
 
 
 def parse_since(value: str | None) -> datetime | None:
@@ -121,6 +128,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _write_or_print(text: str, output: Path | None) -> None:
+    # Every format (md, csv, html, json) may quote what trainees typed: no terminal controls.
+    text = clean(text)
     if output is None:
         sys.stdout.write(text)
         return
@@ -139,7 +148,7 @@ def _pct(rate: float | None) -> str:
 def history_cmd(args: argparse.Namespace) -> int:
     from trainer.models.grade import STEPS
 
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         infos = store.sessions(args.trainee, parse_since(args.since))
     if args.json:
         print_json([i.to_json() for i in infos])
@@ -170,12 +179,12 @@ def progress_cmd(args: argparse.Namespace) -> int:
     from trainer.models.grade import STEP_TITLES, STEPS
     from trainer.reports.progress import RECENT_SESSIONS, progress
 
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         result = progress(store, args.trainee, since=parse_since(args.since))
     if args.json:
         print_json(result.model_dump(mode="json"))
         return 0
-    who = args.trainee or "everyone"
+    who = clean_line(args.trainee or "everyone")
     if not result.sessions:
         print(f"no saved calls for {who}")
         return 0
@@ -210,7 +219,7 @@ def report_cmd(args: argparse.Namespace) -> int:
         from trainer.reports.cohort import cohort, cohort_csv, cohort_html, cohort_markdown
 
         since = parse_since(args.since)
-        with open_store(args) as store:
+        with open_store(args, read_only=True) as store:
             rows = cohort(store, since)
         if fmt == "csv":
             text = cohort_csv(rows)
@@ -226,7 +235,7 @@ def report_cmd(args: argparse.Namespace) -> int:
         raise UserError("a call report comes as md, html or json (csv is for --cohort)")
     from trainer.reports import session_report, to_html, to_json, to_markdown
 
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         record = store.load(args.id)
     data = session_report(record)
     render = {"md": to_markdown, "html": to_html, "json": to_json}[args.format]
@@ -255,7 +264,7 @@ def delete_cmd(args: argparse.Namespace) -> int:
 def export_cmd(args: argparse.Namespace) -> int:
     from trainer.reports.xapi import DEFAULT_BASE, build_statements, post_statements
 
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         infos = store.sessions(args.trainee, parse_since(args.since))
     statements = build_statements(infos, args.base_iri or DEFAULT_BASE)
     payload = json.dumps([s.to_json() for s in statements], indent=2, ensure_ascii=False) + "\n"
@@ -319,7 +328,9 @@ def play_listeners(args: argparse.Namespace) -> list[Callable[[Any], None]]:
 
     def listen(event: Any) -> None:
         recorder(event)
-        if event.kind == "started" and not quiet:
+        if event.kind == "started" and store.in_memory:
+            print("this call is kept in memory only; nothing is saved", file=sys.stderr)
+        elif event.kind == "started" and not quiet:
             print(
                 f"saving this call as {event.record.id} "
                 f"(resume with: deescalate play --resume {event.record.id})",

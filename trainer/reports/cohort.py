@@ -14,6 +14,7 @@ from trainer.models.record import OUTCOMES
 from trainer.reports.progress import pooled
 from trainer.store.stats import overall
 from trainer.store.store import SessionInfo, Store
+from trainer.textsafe import clean_line, csv_cell
 
 IN_PROGRESS = "in_progress"
 CSV_COLUMNS = [
@@ -87,14 +88,18 @@ def _signed(value: float | None) -> str:
 
 
 def cohort_csv(rows: list[CohortRow]) -> str:
-    """CSV with CSV_COLUMNS; rates as decimals 0-1, blank when nothing was graded."""
+    """CSV with CSV_COLUMNS; rates as decimals 0-1, blank when nothing was graded.
+
+    The trainee name is the one cell people type: it is kept to one line without control
+    characters, and a leading = + - @ is quoted so a spreadsheet never runs it as a formula.
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(
             [
-                row.trainee,
+                csv_cell(row.trainee),
                 row.sessions,
                 *(row.outcomes.get(o, 0) for o in (*OUTCOMES, IN_PROGRESS)),
                 *(_num(row.steps.get(s)) for s in STEPS),
@@ -128,7 +133,7 @@ def cohort_markdown(rows: list[CohortRow], since: datetime | None = None) -> str
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---|" * len(header))
     for row in rows:
-        name = row.trainee.replace("|", "\\|").replace("<", "&lt;") or "(no name)"
+        name = clean_line(row.trainee).replace("|", "\\|").replace("<", "&lt;") or "(no name)"
         cells = [
             name,
             str(row.sessions),

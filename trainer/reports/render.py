@@ -6,6 +6,7 @@ from html import escape
 
 from trainer.reports.chart import anger_svg
 from trainer.reports.data import ReportData
+from trainer.textsafe import clean, clean_line
 
 
 def pct(rate: float | None) -> str:
@@ -37,14 +38,14 @@ def _kept(kept: bool | None) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell or line: no pipes, no line breaks, no HTML."""
+    """Text safe inside a Markdown table cell or line: no pipes, no line breaks, no HTML,
+    no control characters."""
     return (
-        text.replace("\\", "\\\\")
+        clean_line(text)
+        .replace("\\", "\\\\")
         .replace("|", "\\|")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
-        .replace("\r", " ")
-        .replace("\n", " ")
     )
 
 
@@ -132,7 +133,8 @@ def to_markdown(data: ReportData) -> str:
             add("")
         add(f"> **Customer** (anger {reply.anger:.1f}): {_md(reply.customer_next)}")
         add("")
-    return "\n".join(out).rstrip() + "\n"
+    # Anything not passed through _md above (ids, titles) still reaches a terminal: no controls.
+    return clean("\n".join(out).rstrip() + "\n")
 
 
 # HTML ------------------------------------------------------------------------------------

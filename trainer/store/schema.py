@@ -1,6 +1,6 @@
 """The tables: trainees, sessions, turns and rewound attempts.
 
-The ORM classes mirror the first migration (`migrations/versions/0001_initial.py`); a change
+The ORM classes mirror the migrations (`migrations/versions/`, 0001 onwards); a change
 here needs a new migration, and `tests/test_store_schema.py` checks the two agree.
 """
 
@@ -9,8 +9,66 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from trainer.errors import UserError
+
+SEED_MIN = 0
+SEED_MAX = 2**63 - 1
+"""Seeds are stored as signed 64-bit integers (BIGINT on PostgreSQL, INTEGER on SQLite)."""
+
+
+def check_seed(seed: int) -> int:
+    """`seed` if the store can hold it, else a UserError saying the range."""
+    if not SEED_MIN <= seed <= SEED_MAX:
+        raise UserError(f"seed {seed} is out of range: use a whole number from 0 to {SEED_MAX}")
+    return seed
+
+
+Seed = BigInteger().with_variant(Integer(), "sqlite")
+"""64-bit everywhere: SQLite's INTEGER already is, and keeping that name there means no table
+rebuild (which would cascade-delete turns) to widen it."""
+
+
+class _NulFree(TypeDecorator[str]):
+    """Text with NUL characters dropped on the way in.
+
+    PostgreSQL refuses NUL in text, and a reply or a persona line can carry one (pasted,
+    or an escape in a YAML file); refused mid-call it would cut the call short after its
+    session row was written. NUL shows nothing to a reader, so every backend drops it alike.
+    """
+
+    impl: type[String] = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class SafeText(_NulFree):
+    """TEXT without NUL."""
+
+    cache_ok = True
+
+
+class SafeString(_NulFree):
+    """VARCHAR(n) without NUL."""
+
+    impl = String
+    cache_ok = True
 
 
 class Base(DeclarativeBase):
@@ -23,7 +81,7 @@ class TraineeRow(Base):
     __tablename__ = "trainees"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(SafeString(200))
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (UniqueConstraint("name", name="uq_trainees_name"),)
@@ -34,23 +92,23 @@ class SessionRow(Base):
 
     __tablename__ = "sessions"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(SafeString(64), primary_key=True)
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
-    persona: Mapped[str] = mapped_column(String(200))
-    scenario: Mapped[str] = mapped_column(String(200))
-    persona_hash: Mapped[str] = mapped_column(String(128), default="")
-    scenario_hash: Mapped[str] = mapped_column(String(128), default="")
-    mode: Mapped[str] = mapped_column(String(16), default="coach")
-    seed: Mapped[int] = mapped_column(Integer)
-    outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    opening: Mapped[str] = mapped_column(Text, default="")
+    persona: Mapped[str] = mapped_column(SafeString(200))
+    scenario: Mapped[str] = mapped_column(SafeString(200))
+    persona_hash: Mapped[str] = mapped_column(SafeString(128), default="")
+    scenario_hash: Mapped[str] = mapped_column(SafeString(128), default="")
+    mode: Mapped[str] = mapped_column(SafeString(16), default="coach")
+    seed: Mapped[int] = mapped_column(Seed)
+    outcome: Mapped[str | None] = mapped_column(SafeString(32), nullable=True)
+    opening: Mapped[str] = mapped_column(SafeText, default="")
     started_at: Mapped[datetime] = mapped_column(DateTime)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
-    app_version: Mapped[str] = mapped_column(String(32), default="")
+    app_version: Mapped[str] = mapped_column(SafeString(32), default="")
     final_mood: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    agent_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    agent_name: Mapped[str] = mapped_column(SafeString(200), default="", server_default="")
     extra: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     """Record fields without a column of their own (added by migration 0002)."""
 
@@ -67,13 +125,13 @@ class TurnRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
     idx: Mapped[int] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(16))
-    customer: Mapped[str] = mapped_column(Text, default="")
-    reply: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(SafeString(16))
+    customer: Mapped[str] = mapped_column(SafeText, default="")
+    reply: Mapped[str] = mapped_column(SafeText, default="")
     grade: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     mood: Mapped[dict[str, Any]] = mapped_column(JSON)
-    move: Mapped[str] = mapped_column(String(32), default="")
-    customer_next: Mapped[str] = mapped_column(Text, default="")
+    move: Mapped[str] = mapped_column(SafeString(32), default="")
+    customer_next: Mapped[str] = mapped_column(SafeText, default="")
     hold: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     extra: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
@@ -90,10 +148,10 @@ class AttemptRow(Base):
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
     turn_idx: Mapped[int] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer)
-    reply: Mapped[str] = mapped_column(Text, default="")
+    reply: Mapped[str] = mapped_column(SafeText, default="")
     grade: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     mood: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    customer_next: Mapped[str] = mapped_column(Text, default="")
+    customer_next: Mapped[str] = mapped_column(SafeText, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (

@@ -29,7 +29,7 @@ from trainer.store.engine import (
     translated,
     utcnow,
 )
-from trainer.store.schema import AttemptRow, SessionRow, TraineeRow, TurnRow
+from trainer.store.schema import AttemptRow, SessionRow, TraineeRow, TurnRow, check_seed
 from trainer.store.stats import rates, stats_json
 
 if TYPE_CHECKING:
@@ -149,10 +149,25 @@ class Store:
         self.where = str(path) if path is not None else safe_url(url)
 
     @classmethod
-    def open(cls, url: str | None = None, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Store:
-        """Open (creating and migrating if needed) the database at `url` or the default."""
+    def open(
+        cls,
+        url: str | None = None,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        read_only: bool = False,
+    ) -> Store:
+        """Open (creating and migrating if needed) the database at `url` or the default.
+
+        `read_only` is for commands that only read (history, reports): an existing SQLite
+        file is then opened without writing to it, so a read-only one can still be read.
+        """
         url = url or default_url()
-        return cls(create_store_engine(url, busy_timeout), url, busy_timeout)
+        return cls(create_store_engine(url, busy_timeout, read_only=read_only), url, busy_timeout)
+
+    @property
+    def in_memory(self) -> bool:
+        """True for a throwaway SQLite database that ends with the process."""
+        return self.engine.dialect.name == "sqlite" and sqlite_file(self.engine.url) is None
 
     def close(self) -> None:
         """Release connections."""
@@ -256,7 +271,7 @@ class Store:
         row.persona_hash = record.persona_hash
         row.scenario_hash = record.scenario_hash
         row.mode = record.mode
-        row.seed = record.seed
+        row.seed = check_seed(record.seed)
         row.outcome = record.outcome
         row.opening = record.opening
         row.agent_name = record.agent_name
