@@ -14,11 +14,11 @@ $(BIN)/python:
 	# from pulling a multi-GB CUDA build to satisfy the loose torch>=2.4 range.
 	$(BIN)/pip install --quiet torch==2.13.0
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+$(VENV)/.installed: $(BIN)/python pyproject.toml setup.py
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(BIN)/python pyproject.toml
+$(VENV)/.installed-dev: $(BIN)/python pyproject.toml setup.py
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
