@@ -493,8 +493,12 @@ class Library:
         for layer, (origin, sources) in enumerate(layers):
             for source in sources:
                 if not _exists(source):
-                    if origin == "user":
-                        problems.append(Problem(_shown(source), 1, 1, "no such file or directory"))
+                    message = (
+                        "no such file or directory"
+                        if origin == "user"
+                        else "the bundled library folder is missing; reinstall deescalate"
+                    )
+                    problems.append(Problem(_shown(source), 1, 1, message))
                     continue
                 for file, root in library_files(source):
                     raw, found = read_bytes(file, root)
