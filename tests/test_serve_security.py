@@ -120,7 +120,7 @@ async def test_the_seat_after_the_last_gets_the_room_is_full_page(tmp_path: Path
                 assert page.status == 503
                 assert page.headers["Retry-After"] == "30"
             assert "The practice room is full" in body
-            assert "All 1 seats are taken" in body
+            assert "Every seat (1 of 1) is taken" in body
             assert len(served.children()) == 1, "a turned-away browser must not start an app"
 
             await first.close()

@@ -1,7 +1,8 @@
 """The web server: three pages, the terminal's files, and one WebSocket per seat.
 
 Routes: `/` the practice room (or the "room is full" page), `/full`, `/static/<file>` from a
-fixed list, and `/ws`, the socket that runs one app process for as long as the page is open.
+fixed list, `/favicon.ico` (none), and `/ws`, the socket that runs one app process for as long
+as the page is open.
 Every response carries the security headers; the socket checks its `Origin` and the number of
 seats taken before anything starts.
 """
@@ -69,19 +70,18 @@ def static_files() -> dict[str, Path]:
     }
 
 
-def _netloc(host: str, port: int) -> str:
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-
-
 def content_security_policy(allowed: frozenset[Origin]) -> str:
     """Only this server's own files; sockets only to this server; never inside a frame.
 
     Inline styles stay allowed because xterm.js writes its colours and cell sizes into
     `<style>` elements it creates; inline scripts do not (the pages have none).
     """
+    # CSP has no syntax for IPv6 literals (browsers drop such a source with an error);
+    # 'self' covers a page loaded from one.
     sockets = sorted(
-        f"{'wss' if scheme == 'https' else 'ws'}://{_netloc(host, port)}"
+        f"{'wss' if scheme == 'https' else 'ws'}://{host}:{port}"
         for scheme, host, port in allowed
+        if ":" not in host
     )
     return "; ".join(
         [
@@ -176,6 +176,7 @@ class RoomServer:
                 web.get("/full", self.handle_full),
                 web.get("/ws", self.handle_websocket),
                 web.get("/static/{name:.+}", self.handle_static),
+                web.get("/favicon.ico", self.handle_no_icon),
             ]
         )
         app.on_response_prepare.append(self._add_headers)
@@ -243,6 +244,10 @@ class RoomServer:
         return web.FileResponse(
             path, headers={"Content-Type": content_type, "Cache-Control": "no-cache"}
         )
+
+    async def handle_no_icon(self, request: web.Request) -> web.Response:
+        """Browsers ask for an icon; answering "none" keeps a 404 out of every console."""
+        return web.Response(status=204)
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
         """One session: checked, seated, then relayed until either side closes."""
