@@ -8,7 +8,7 @@ import pytest
 
 from trainer.serve import capacity
 from trainer.serve.origins import allowed_origins, host_origins, parse_origin, url_origin
-from trainer.serve.server import _bounded, content_security_policy, static_files
+from trainer.serve.server import _bounded, _printable, content_security_policy, static_files
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,8 @@ def test_free_memory_is_read_from_meminfo(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(capacity, "MEMINFO", meminfo)
     assert capacity.available_memory() == 2 * 1024**3
     assert capacity.default_max_sessions() == 1
+
+
+def test_a_refused_origin_reaches_the_console_without_control_characters() -> None:
+    assert _printable("http://evil.example\x1b]0;owned\x07") == "http://evil.example?]0;owned?"
+    assert len(_printable("http://" + "a" * 5000)) == 120

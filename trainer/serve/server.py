@@ -122,6 +122,11 @@ def _bounded(value: object, bounds: tuple[int, int], default: int) -> int:
     return min(max(value, low), high)
 
 
+def _printable(text: str, limit: int = 120) -> str:
+    """A header for the trainer's console: control characters (escapes) blanked, cut short."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text[:limit])
+
+
 class RoomServer:
     """Serves the practice room to browsers: one app process per open page, up to a cap.
 
@@ -255,7 +260,7 @@ class RoomServer:
         if parse_origin(origin) not in self.allowed:
             log.warning(
                 "refused a session for a page from %s (not this room's address)",
-                origin or "nowhere (no Origin header)",
+                _printable(origin) or "nowhere (no Origin header)",
             )
             return web.Response(
                 status=403, text="This practice room only opens sessions for its own page.\n"
