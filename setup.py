@@ -35,6 +35,7 @@ setup(
     package_dir={f"trainer.bundled.{name}": name for name in FOLDERS},
     package_data={
         "": ["*.tcss", "*.json", "*.yaml", "*.ini", "*.mako", "*.npz"],
+        "trainer.serve": ["assets/*"],
         **{f"trainer.bundled.{name}": ["*.yaml", "*.yml", "*.json"] for name in FOLDERS},
     },
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import socket
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from trainer.cli.serve import app_command
 
 def test_serve_defaults_to_localhost_8000() -> None:
     args = build_parser().parse_args(["serve"])
-    assert (args.host, args.port, args.library) == ("127.0.0.1", 8000, [])
+    assert (args.host, args.port, args.library, args.max_sessions) == ("127.0.0.1", 8000, [], None)
 
 
 def test_serve_command_runs_this_python_with_the_library(tmp_path: Path) -> None:
@@ -26,24 +25,39 @@ def test_serve_command_runs_this_python_with_the_library(tmp_path: Path) -> None
         ["serve", "--host", "0.0.0.0", "--port", "9001", "--library", str(tmp_path)]
     )
     assert (args.host, args.port) == ("0.0.0.0", 9001)
-    parts = shlex.split(app_command(args.library))
+    parts = app_command(args.library)
     assert parts[:4] == [sys.executable, "-m", "trainer", "tui"]
     assert parts[4:] == ["--library", str(tmp_path.resolve())]
 
 
-def test_serve_passes_the_database_to_every_browser_session(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'class.db'}"
+def test_serve_keeps_the_database_off_the_session_command(tmp_path: Path) -> None:
+    """Sessions find the database in DEESCALATE_DB (see test_serve_security for the proof)."""
+    url = "postgresql+psycopg://trainer:secret@db.example/classroom"
     args = build_parser().parse_args(["serve", "--db", url])
-    parts = shlex.split(app_command(args.library, args.db))
-    assert parts[4:] == ["--db", url]
-    tui_args = build_parser().parse_args(parts[3:])
-    assert tui_args.db == url
+    assert args.db == url
+    parts = app_command(args.library)
+    assert "--db" not in parts
+    assert build_parser().parse_args(parts[3:]).db is None
 
 
-def test_serve_rejects_a_bad_port() -> None:
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--port", "70000"], "--port must be between 1 and 65535 (got 70000)"),
+        (["--max-sessions", "0"], "--max-sessions must be at least 1 (got 0)"),
+        (["--public-url", "ftp://room:8000"], "--public-url must be an http:// or https://"),
+        (["--public-url", "trainer-laptop:8000"], "--public-url must be an http:// or https://"),
+    ],
+)
+def test_serve_rejects_bad_options_in_one_line(
+    option: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     from trainer.cli import main
 
-    assert main(["serve", "--port", "70000"]) == 1
+    assert main(["serve", *option]) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def _free_port() -> int:
