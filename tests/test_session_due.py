@@ -89,10 +89,13 @@ GRADES: dict[str, Grade] = {
 
 
 class StubGrader:
-    """Grades each scripted reply as GRADES says; a fresh copy each time, like the grader."""
+    """Grades each scripted reply as GRADES (and `more`) say; a fresh copy each time."""
+
+    def __init__(self, more: dict[str, Grade] | None = None) -> None:
+        self.grades = {**GRADES, **(more or {})}
 
     def grade(self, reply: str, context: GradeContext | None = None) -> Grade:
-        return GRADES[reply].model_copy(deep=True)
+        return self.grades[reply].model_copy(deep=True)
 
 
 @pytest.fixture
@@ -107,9 +110,11 @@ def caller(persona: Persona) -> Persona:
     return persona.model_copy(update={"triggers": [*persona.triggers, wait]})
 
 
-def play(persona: Persona, scenario: Scenario, *steps: str) -> Session:
+def play(
+    persona: Persona, scenario: Scenario, *steps: str, grader: StubGrader | None = None
+) -> Session:
     """Play replies and actions (`/hold`, `/back TEXT`) with the stub grader."""
-    session = Session(persona, scenario, grader=StubGrader(), seed=11)
+    session = Session(persona, scenario, grader=grader or StubGrader(), seed=11)
     for step in steps:
         assert not session.ended, f"the call ended before {step!r}"
         if step.startswith("/hold"):
@@ -394,3 +399,18 @@ def test_sessions_saved_before_due_load_and_count_as_before(
         loaded = store.load(session_id)
         assert session_report(loaded).steps[0].rate == 0.5
         assert progress(store, "cy").steps["apology"] == 0.5
+
+
+def test_a_reply_not_in_english_counts_on_no_step_and_owes_what_was_due(
+    caller: Persona, scenario: Scenario
+) -> None:
+    spanish = "Lo siento mucho, señora. ¿Qué puedo hacer?"
+    grader = StubGrader({spanish: graded("", flags=("language",))})
+    session = play(caller, scenario, spanish, grader=grader)
+    first = session.record.turns[0]
+    assert verdicts(first) == dict.fromkeys(STEPS, "not_due")
+    assert session.record.summary.pass_rates == dict.fromkeys(STEPS)
+    assert practised_steps(session.record) == set()
+    # The opening still needs person and apology: the next (English) reply owes them.
+    session.reply(OFFER)
+    assert verdicts(session.record.turns[1])["apology"] == "fail"

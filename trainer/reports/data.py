@@ -304,7 +304,8 @@ def practise_next(
         # The four steps are the method itself: a missed step outranks a single slip.
         ranked.append((1.25 - row.rate, order, text))
     for order, flag in enumerate(flags):
-        if flag.positive:
+        if flag.positive or flag.id == LANGUAGE_FLAG:
+            # Writing in another language is not a fault to drill; the report notes it.
             continue
         text = texts.get("flags", {}).get(flag.id, f"Avoid: {flag.label}.")
         if flag.count > 1:
