@@ -95,7 +95,10 @@ def test_summary_counts_steps_and_flags(
     session.reply(CALM_DOWN)
     summary = session.record.summary
     assert summary.replies == 2
-    assert summary.pass_rates["apology"] == 0.5
+    # The first reply apologised, so the second did not need to: only "calm down", a person
+    # failure the reply committed, counts against it.
+    assert summary.pass_rates["apology"] == 1.0
+    assert summary.pass_rates["person"] == 0.5
     assert summary.flags.get("calm_down") == 1
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
 from trainer import __version__
 from trainer.errors import UserError
+from trainer.grading.due import CallFacts, apply_due, due_steps, still_owed
 from trainer.models.grade import STEP_TITLES, STEPS, Grade, GradeContext, Step
 from trainer.models.persona import Persona
 from trainer.models.record import (
@@ -42,6 +43,20 @@ EventKind = Literal["started", "turn", "rewound", "ended"]
 
 CALLBACK_ANGER = 5.0
 """A call-back offer is taken at or below this anger (with enough trust)."""
+ANGER_ROSE = 0.1
+"""A rise in anger (0-10) past this makes person and apology due again; smaller changes are
+rounding, not a customer getting angrier."""
+GRIEVANCE_TACTICS = frozenset(
+    {
+        "angry_opener",
+        "multiple_issues",
+        "not_listening",
+        "overheard_on_hold",
+        "what_do_you_mean_i_cant",
+    }
+)
+"""Customer tactics that bring something new to be upset about (the queue, another issue,
+not being heard, something overheard, a refusal), as opposed to threats and pressure."""
 
 _PERMISSION = re.compile(
     r"\b(may i|can i|could i|would you|could you|can you|do you mind|would it be|"
@@ -144,6 +159,10 @@ class Session:
         self.last_customer_line = self.opening
         self.on_hold = False
         self._hold_turn: int | None = None
+        self._facts = CallFacts()
+        """What the next reply answers to: the facts the due rule reads."""
+        self._needed: frozenset[Step] = frozenset()
+        """What the call needed on the reply being graded now."""
         self._snapshots: list[dict[str, Any]] = []
         self._pending_attempts: list[Attempt] = []
         self.record = SessionRecord(
@@ -246,6 +265,7 @@ class Session:
         if not self.on_hold or self._hold_turn is None:
             raise UserError("the caller is not on hold")
         snap = self._snapshot()
+        self._facts = replace(self._facts, after_hold=True)
         hold_turn = self.record.turns[self._hold_turn]
         info = (hold_turn.hold or HoldInfo()).model_copy()
         thanked = "thank" in text.lower()
@@ -337,6 +357,7 @@ class Session:
         turn = turns.pop()
         snap = self._snapshots.pop()
         self.customer.restore(snap["customer"])
+        self._facts = snap["facts"]
         self.last_customer_line = snap["last"]
         self.on_hold = snap["on_hold"]
         self._hold_turn = snap["hold_turn"]
@@ -369,10 +390,11 @@ class Session:
             )
             return f'Open with the person, a plain apology and a question. Try: "{example}"'
         grade = graded[-1].grade
-        failed = [s for s in STEPS if not grade.step(s).passed]
+        failed = [s for s in STEPS if grade.step(s).verdict == "fail"]
         if not failed:
             return (
-                "All four steps passed. Keep going: offer a fix as a question if you have not yet."
+                "Every step this reply needed passed. Keep going: offer a fix as a question if "
+                "you have not yet."
             )
         step = min(failed, key=lambda s: grade.step(s).score)
         advice = grade.step(step).advice.strip().rstrip(".") or DEFAULT_ADVICE[step]
@@ -449,7 +471,8 @@ class Session:
             scenario=self.scenario,
             on_hold=on_hold,
         )
-        return self.grader.grade(text, context)
+        self._needed = due_steps(self._facts)
+        return apply_due(self.grader.grade(text, context), self._needed, text)
 
     def _snapshot(self) -> dict[str, Any]:
         return {
@@ -458,6 +481,7 @@ class Session:
             "on_hold": self.on_hold,
             "hold_turn": self._hold_turn,
             "summary": self.record.summary.model_dump(),
+            "facts": self._facts,
         }
 
     def _finish(
@@ -498,6 +522,7 @@ class Session:
         )
         self._pending_attempts = []
         self._snapshots.append(snap)
+        self._advance_facts(snap, action, grade, move)
         self.record.turns.append(turn)
         if line:
             self.last_customer_line = line
@@ -512,14 +537,36 @@ class Session:
             self._emit("ended", turn)
         return turn
 
+    def _advance_facts(
+        self, snap: dict[str, Any], action: str, grade: Grade | None, move: Move
+    ) -> None:
+        """What the next reply answers to: a graded reply settles what it did, then this
+        turn's news (a new grievance, anger up) is added to whatever is still owed."""
+        facts = self._facts
+        if grade is not None and action in GRADED_ACTIONS:
+            facts = CallFacts(opening=False, owed=still_owed(self._needed, grade))
+        anger_before: float = snap["customer"]["state"].mood.anger
+        memory = self.customer.memory
+        self._facts = replace(
+            facts,
+            new_grievance=facts.new_grievance
+            or bool(move.snaps)
+            or move.tactic in GRIEVANCE_TACTICS,
+            anger_rose=facts.anger_rose or self.mood.anger > anger_before + ANGER_ROSE,
+            want_known=memory.want_stated,
+            # A fix the customer accepts settles what they want (today that ends the call).
+            want_agreed="accept" in memory.moves,
+        )
+
     def _summarise(self) -> None:
         summary = self.record.summary
         graded = [t.grade for t in self.record.turns if t.action in GRADED_ACTIONS and t.grade]
         summary.replies = len(graded)
-        summary.pass_rates = {
-            s: round(sum(g.step(s).passed for g in graded) / len(graded), 3) if graded else 0.0
-            for s in STEPS
-        }
+        rates: dict[str, float | None] = {}
+        for s in STEPS:
+            due = [g.step(s) for g in graded if g.step(s).due]
+            rates[s] = round(sum(v.passed for v in due) / len(due), 3) if due else None
+        summary.pass_rates = rates
         counts: dict[str, int] = {}
         for turn in self.record.turns:
             if turn.grade is not None:

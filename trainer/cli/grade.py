@@ -9,7 +9,7 @@ import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from trainer.cli._common import (
     add_library_option,
@@ -20,12 +20,16 @@ from trainer.cli._common import (
     write_text,
 )
 from trainer.errors import UserError
+from trainer.models.grade import STEPS, Step
 from trainer.textsafe import clean_line
 
 ORDER = 40
 BATCH = 64
 MAX_LINE_BYTES = 1_000_000
 """Longest input line read; a reply is graded on its first 4,000 characters anyway."""
+VERDICT_TEXT = {"pass": "pass", "fail": "FAIL", "not_due": "not graded"}
+"""How --text shows a verdict (a reply judged alone needs every step, so a step is left
+ungraded only when the grader judged none: a reply not in English)."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,8 +38,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="grade replies on the four steps (JSON Lines in, JSON Lines out)",
         description="Read JSON Lines from --input or stdin, one object per line: "
         '{"id": any, "reply": str, "customer": str?, "customer_name": str?, '
-        '"previous_replies": [str]?, "scenario": id?}. Write one JSON line per input line, '
-        "in order. With --text, grade one reply and print a table.",
+        '"previous_replies": [str]?, "scenario": id?, "due": [step]?}. "due" lists the steps '
+        "the call needs on this reply (default all four); the others count only if the reply "
+        "commits a failure of them. Write one JSON line per input line, in order. With --text, "
+        "grade one reply and print a table.",
     )
     p.add_argument(
         "--input", "-i", type=Path, metavar="FILE", help="JSON Lines file (default stdin)"
@@ -76,6 +82,8 @@ def grade_cmd(args: argparse.Namespace) -> int:
     grader = get_grader(lexical_only=args.lexical_only or None)
     library = None
     failed = False
+    needed: dict[int, frozenset[Step]] = {}
+    """The steps each line's call needs (its "due"), by line number."""
     try:
         pending: list[tuple[int, Any, str, Any]] = []
         for number, raw in _lines(stream):
@@ -95,10 +103,11 @@ def grade_cmd(args: argparse.Namespace) -> int:
                 pending.append(
                     (number, parsed.get("id"), parsed["reply"], _context(parsed, library))
                 )
+                needed[number] = _needed(parsed)
             if len(pending) >= BATCH:
-                _flush(grader, pending, label)
+                _flush(grader, pending, label, needed)
                 pending = []
-        _flush(grader, pending, label)
+        _flush(grader, pending, label, needed)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -173,7 +182,18 @@ def _parse(raw: bytes | None, *, first: bool = False) -> tuple[dict[str, Any], s
         not isinstance(prev, list) or not all(isinstance(x, str) for x in prev)
     ):
         return {}, '"previous_replies" must be a list of strings'
+    due = data.get("due")
+    if due is not None and (
+        not isinstance(due, list) or not all(isinstance(x, str) and x in STEPS for x in due)
+    ):
+        return {}, f'"due" must be a list of steps from {", ".join(STEPS)}'
     return data, None
+
+
+def _needed(data: dict[str, Any]) -> frozenset[Step]:
+    """The steps the line says its call needs; every step when it does not say."""
+    due = data.get("due")
+    return frozenset(STEPS) if due is None else frozenset(cast(list[Step], due))
 
 
 def _context(data: dict[str, Any], library: Any) -> Any:
@@ -188,10 +208,19 @@ def _context(data: dict[str, Any], library: Any) -> Any:
     )
 
 
-def _flush(grader: Any, pending: list[tuple[int, Any, str, Any]], label: str) -> None:
+def _flush(
+    grader: Any,
+    pending: list[tuple[int, Any, str, Any]],
+    label: str,
+    needed: dict[int, frozenset[Step]],
+) -> None:
+    from trainer.grading.due import apply_due
+
     good = [(i, p) for i, p in enumerate(pending) if not isinstance(p[3], str)]
     grades = grader.grade_many([p[2] for _, p in good], [p[3] for _, p in good]) if good else []
-    by_index = {i: g for (i, _), g in zip(good, grades, strict=True)}
+    by_index = {
+        i: apply_due(g, needed.pop(p[0]), p[2]) for (i, p), g in zip(good, grades, strict=True)
+    }
     lines = []
     for i, (number, ident, _reply, ctx) in enumerate(pending):
         if isinstance(ctx, str):
@@ -206,19 +235,20 @@ def _flush(grader: Any, pending: list[tuple[int, Any, str, Any]], label: str) ->
 
 def _grade_text(args: argparse.Namespace) -> int:
     from trainer.grading import get_grader
-    from trainer.models.grade import STEP_TITLES, STEPS, GradeContext
+    from trainer.grading.due import ALL_DUE, apply_due
+    from trainer.models.grade import STEP_TITLES, GradeContext
 
     scenario = load_library(args).scenario(args.scenario) if args.scenario else None
     ctx = GradeContext(customer=args.customer, customer_name=args.name, scenario=scenario)
     grader = get_grader(lexical_only=args.lexical_only or None)
-    grade = grader.grade(args.text, ctx)
+    grade = apply_due(grader.grade(args.text, ctx), ALL_DUE, args.text)
     rows = []
     for step in STEPS:
         v = grade.step(step)
         rows.append(
             [
                 f"{step} ({STEP_TITLES[step]})",
-                "pass" if v.passed else "FAIL",
+                VERDICT_TEXT[v.verdict],
                 f"{v.score:.2f}",
                 " | ".join(v.evidence),
                 v.advice,

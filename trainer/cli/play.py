@@ -301,8 +301,20 @@ def _intro(session: Session, out: TextIO | None = None) -> None:
     print(f"customer: {clean_line(session.opening)}", file=stream)
 
 
+MARKS = {"pass": "ok", "fail": "x", "not_due": "not needed"}
+"""How a step's verdict shows after a reply (`not needed`: the call did not need it here)."""
+
+
+def _pct(rate: float | None) -> str:
+    return "-" if rate is None else f"{rate:.0%}"
+
+
 def _verdict(grade: Grade) -> str:
-    marks = "  ".join(f"{s} {'ok' if grade.step(s).passed else 'x'}" for s in STEPS)
+    from trainer.grading.due import english_only
+
+    if english_only(grade):
+        return "not graded: only English replies are graded"
+    marks = "  ".join(f"{s} {MARKS[grade.step(s).verdict]}" for s in STEPS)
     flags = f"  [{', '.join(grade.flags)}]" if grade.flags else ""
     return marks + flags
 
@@ -332,7 +344,7 @@ def _print_summary(record: SessionRecord) -> None:
     print(f"outcome: {record.outcome or 'still open'}")
     if record.final_mood is not None:
         print(f"final anger {record.final_mood.anger:.1f}, trust {record.final_mood.trust:.2f}")
-    rates = ", ".join(f"{s} {summary.pass_rates.get(s, 0.0):.0%}" for s in STEPS)
+    rates = ", ".join(f"{s} {_pct(summary.pass_rates.get(s))}" for s in STEPS)
     print(f"replies {summary.replies}: {rates}")
     if summary.flags:
         print("flags: " + ", ".join(f"{k} x{v}" for k, v in summary.flags.items()))

@@ -93,7 +93,7 @@ class Turn(BaseModel):
     """Earlier tries at this turn that were rewound."""
 
 
-def _zero_rates() -> dict[str, float]:
+def _zero_rates() -> dict[str, float | None]:
     return {str(step): 0.0 for step in STEPS}
 
 
@@ -101,8 +101,9 @@ class Summary(BaseModel):
     """Totals for a call."""
 
     replies: int = 0
-    pass_rates: dict[str, float] = Field(default_factory=lambda: _zero_rates())
-    """Share of graded replies that passed each step."""
+    pass_rates: dict[str, float | None] = Field(default_factory=lambda: _zero_rates())
+    """Share of the graded replies that needed each step (`due`) and passed it; None when no
+    reply needed it."""
     flags: dict[str, int] = Field(default_factory=dict)
     """How often each flag was raised."""
     escalation: Literal["", "fair", "weak"] = ""

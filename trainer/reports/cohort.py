@@ -37,7 +37,7 @@ class CohortRow(BaseModel):
     outcomes: dict[str, int]
     """Count per outcome, plus `in_progress` for calls that never ended."""
     steps: dict[str, float | None]
-    """Pass rate per step over every graded reply."""
+    """Pass rate per step over every graded reply that needed the step."""
     overall: float | None
     trend: float | None
     """Mean overall rate of the later half of graded sessions minus the earlier half."""

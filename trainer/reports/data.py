@@ -2,7 +2,8 @@
 
 `session_report(record)` arranges what the Session and grader already decided: the
 outcome, per-step pass rates with the replies that passed and failed, flags, hold etiquette,
-the anger curve and three things to practise next. The Markdown, HTML and JSON renderers and
+the anger curve and three things to practise next. A step counts only on the replies where
+the call needed it (its verdict is `due`; see `trainer/grading/due.py`). The Markdown, HTML and JSON renderers and
 the TUI's report screen all read this one structure.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from trainer.models.grade import FLAGS, POSITIVE_FLAGS, STEP_TITLES, STEPS
+from trainer.models.grade import FLAGS, POSITIVE_FLAGS, STEP_TITLES, STEPS, Verdict
 from trainer.models.record import GRADED_ACTIONS, HoldInfo, SessionRecord
 from trainer.store.engine import parse_time
 from trainer.store.stats import overall, step_rates
@@ -30,6 +31,13 @@ OUTCOME_TEXT: dict[str, str] = {
     "abandoned": "Abandoned: the call ended before it was settled.",
 }
 IN_PROGRESS = "In progress: the call has not ended (it can be resumed)."
+LANGUAGE_FLAG = "language"
+"""The grader's flag on a reply not in English (it judges no step of it). The same id as
+`trainer.grading.due.LANGUAGE_FLAG`, kept here so reports need not load the grader."""
+ENGLISH_ONLY = "Only English replies are graded"
+TURN_ENGLISH_ONLY = f"{ENGLISH_ONLY}: this reply was not judged on the four steps."
+NOT_NEEDED = "not needed here"
+"""How a step the call did not need on a turn is shown."""
 
 HOLD_RULES: dict[str, str] = {
     "asked_permission": "Asked permission before the hold",
@@ -57,6 +65,10 @@ class StepVerdictView(BaseModel):
     score: float
     evidence: list[str] = Field(default_factory=list)
     advice: str = ""
+    due: bool = True
+    """Whether the step counted on this turn (the call needed it, or the reply failed it)."""
+    verdict: Verdict = "pass"
+    """`pass`, `fail` or `not_due`."""
 
 
 class FlagView(BaseModel):
@@ -84,6 +96,13 @@ class ReplyView(BaseModel):
     suggested: str = ""
     rewound: list[str] = Field(default_factory=list)
     """Replies tried first at this turn and rewound."""
+    english_only: bool = False
+    """The reply was not in English, so no step was judged (see ENGLISH_ONLY)."""
+
+    @property
+    def any_failed(self) -> bool:
+        """True when a step counted on this turn and failed."""
+        return any(v.verdict == "fail" for v in self.verdicts)
 
 
 class StepRow(BaseModel):
@@ -92,10 +111,12 @@ class StepRow(BaseModel):
     step: str
     title: str
     rate: float | None
-    """Share of graded replies that passed (None when nothing was graded)."""
+    """Share of the graded replies needing this step that passed (None when none did)."""
     passed: list[int] = Field(default_factory=list)
-    """Turn numbers whose reply passed this step."""
+    """Turn numbers whose reply needed this step and passed it."""
     failed: list[int] = Field(default_factory=list)
+    not_due: list[int] = Field(default_factory=list)
+    """Turn numbers whose reply was graded but did not need this step (not counted)."""
 
 
 class HoldCheck(BaseModel):
@@ -134,12 +155,24 @@ class ReportData(BaseModel):
     """Three things to practise next, most important first."""
     replies: list[ReplyView]
     app_version: str = ""
+    english_only: list[int] = Field(default_factory=list)
+    """Turn numbers of replies not graded because they were not in English."""
 
     @property
     def weakest(self) -> str | None:
         """The step with the lowest pass rate (None when nothing was graded)."""
         rated = [(r.rate, i, r.step) for i, r in enumerate(self.steps) if r.rate is not None]
         return min(rated)[2] if rated else None
+
+
+def english_note(turns: list[int]) -> str:
+    """What a report says about replies left ungraded for language ("" when there are none)."""
+    if not turns:
+        return ""
+    if len(turns) == 1:
+        return f"{ENGLISH_ONLY}: the reply on turn {turns[0]} was not judged on the four steps."
+    listed = ", ".join(map(str, turns))
+    return f"{ENGLISH_ONLY}: the replies on turns {listed} were not judged on the four steps."
 
 
 def _flag(flag: str, count: int = 1) -> FlagView:
@@ -185,10 +218,16 @@ def session_report(record: SessionRecord) -> ReportData:
                         score=v.score,
                         evidence=list(v.evidence),
                         advice=v.advice,
+                        due=v.due,
+                        verdict=v.verdict,
                     )
                 )
                 if turn.action in GRADED_ACTIONS:
-                    (rows[s].passed if v.passed else rows[s].failed).append(number)
+                    if not v.due:
+                        rows[s].not_due.append(number)
+                    else:
+                        (rows[s].passed if v.passed else rows[s].failed).append(number)
+            view.english_only = LANGUAGE_FLAG in turn.grade.flags
             view.flags = [_flag(f) for f in turn.grade.flags]
             view.suggested = turn.grade.suggested
             flag_counts.update(turn.grade.flags)
@@ -231,6 +270,7 @@ def session_report(record: SessionRecord) -> ReportData:
         practise=practise_next(steps, flags, holds, replies, escalation=record.summary.escalation),
         replies=replies,
         app_version=record.app_version,
+        english_only=[r.number for r in replies if r.english_only and r.action in GRADED_ACTIONS],
     )
 
 
@@ -264,7 +304,8 @@ def practise_next(
         # The four steps are the method itself: a missed step outranks a single slip.
         ranked.append((1.25 - row.rate, order, text))
     for order, flag in enumerate(flags):
-        if flag.positive:
+        if flag.positive or flag.id == LANGUAGE_FLAG:
+            # Writing in another language is not a fault to drill; the report notes it.
             continue
         text = texts.get("flags", {}).get(flag.id, f"Avoid: {flag.label}.")
         if flag.count > 1:
@@ -279,7 +320,9 @@ def practise_next(
     ranked.sort(key=lambda item: (-item[0], item[1]))
     chosen = [text for _, _, text in ranked[:limit]]
     if not chosen and any(r.rate is not None for r in steps):
-        chosen = ["All four steps held every time: try a harder persona or exam mode next."]
+        chosen = [
+            "Every step held whenever the call needed it: try a harder persona or exam mode next."
+        ]
     return chosen
 
 

@@ -33,7 +33,7 @@ class Progress(BaseModel):
     sessions: int
     replies: int
     steps: dict[str, float | None]
-    """Pass rate per step over every graded reply."""
+    """Pass rate per step over every graded reply that needed the step."""
     recent: dict[str, float | None]
     """Pass rate per step over the last RECENT_SESSIONS sessions with graded replies."""
     weakest: str | None
@@ -43,14 +43,13 @@ class Progress(BaseModel):
 
 
 def pooled(infos: Sequence[SessionInfo]) -> tuple[int, dict[str, float | None]]:
-    """Pass rate per step over all graded replies of these sessions."""
+    """Graded replies, and pass rate per step over the replies that needed it (due)."""
     replies = sum(i.replies for i in infos)
-    if not replies:
-        return 0, dict.fromkeys(STEPS)
     rates: dict[str, float | None] = {}
     for s in STEPS:
-        passed = sum((i.steps.get(s) or 0.0) * i.replies for i in infos)
-        rates[s] = passed / replies
+        due = sum(i.due_on(s) for i in infos)
+        passed = sum((i.steps.get(s) or 0.0) * i.due_on(s) for i in infos)
+        rates[s] = passed / due if due else None
     return replies, rates
 
 

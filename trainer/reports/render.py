@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from trainer.reports.chart import anger_svg
-from trainer.reports.data import ReportData
+from trainer.reports.data import NOT_NEEDED, TURN_ENGLISH_ONLY, ReportData, english_note
 from trainer.textsafe import clean, clean_line
 
 
@@ -32,6 +32,11 @@ def when_text(iso: str) -> str:
 
 def _kept(kept: bool | None) -> str:
     return "yes" if kept else ("not known" if kept is None else "no")
+
+
+def turns_text(numbers: list[int]) -> str:
+    """`1, 3` or a dash."""
+    return ", ".join(map(str, numbers)) or "-"
 
 
 # Markdown --------------------------------------------------------------------------------
@@ -61,16 +66,19 @@ def to_markdown(data: ReportData) -> str:
         f"- **Started:** {when_text(data.started_at)}; **duration:** {duration_text(data.duration_seconds)}"
     )
     add(f"- **Outcome:** {_md(data.outcome_text)}")
-    add(f"- **Overall:** {pct(data.overall)} of the four steps held")
+    add(f"- **Overall:** {pct(data.overall)} of the four steps held where the call needed them")
+    if data.english_only:
+        add(f"- **Note:** {english_note(data.english_only)}")
     add("")
     add("## The four steps")
     add("")
-    add("| Step | Pass rate | Passed on turns | Failed on turns |")
-    add("|---|---|---|---|")
+    add("| Step | Pass rate | Passed on turns | Failed on turns | Not needed on turns |")
+    add("|---|---|---|---|---|")
     for row in data.steps:
-        passed = ", ".join(map(str, row.passed)) or "-"
-        failed = ", ".join(map(str, row.failed)) or "-"
-        add(f"| {row.title} | {pct(row.rate)} | {passed} | {failed} |")
+        add(
+            f"| {row.title} | {pct(row.rate)} | {turns_text(row.passed)} | "
+            f"{turns_text(row.failed)} | {turns_text(row.not_due)} |"
+        )
     add("")
     add("## Practise next")
     add("")
@@ -115,10 +123,16 @@ def to_markdown(data: ReportData) -> str:
             add(f"- *Rewound:* {_md(tried)}")
         add(f"**You:** {_md(reply.reply) or '*(no words)*'}")
         add("")
-        if reply.verdicts:
+        if reply.english_only:
+            add(f"*{TURN_ENGLISH_ONLY}*")
+            add("")
+        elif reply.verdicts:
             add("| Step | Verdict | Evidence | Advice |")
             add("|---|---|---|---|")
             for v in reply.verdicts:
+                if v.verdict == "not_due":
+                    add(f"| {v.title} | {NOT_NEEDED} | - | - |")
+                    continue
                 verdict = "pass" if v.passed else "FAIL"
                 evidence = "; ".join(_md(e) for e in v.evidence) or "-"
                 add(
@@ -128,7 +142,7 @@ def to_markdown(data: ReportData) -> str:
         if reply.flags:
             add("Flags: " + ", ".join(_md(f.label) for f in reply.flags))
             add("")
-        if reply.suggested and not all(v.passed for v in reply.verdicts):
+        if reply.suggested and reply.any_failed:
             add(f"*Better:* {_md(reply.suggested)}")
             add("")
         add(f"> **Customer** (anger {reply.anger:.1f}): {_md(reply.customer_next)}")
@@ -157,6 +171,7 @@ th { background: #eef; }
 .outcome.bad { border-color: var(--bad); }
 .pass { color: var(--ok); font-weight: 600; }
 .fail { color: var(--bad); font-weight: 600; }
+.notdue { color: var(--muted); }
 .flag { display: inline-block; padding: 0 .4rem; margin: .1rem; border: 1px solid; border-radius: 3px;
   font-size: .85rem; }
 .flag.good { color: var(--ok); }
@@ -200,16 +215,18 @@ def to_html(data: ReportData, *, chart: bool = True) -> str:
         f"&middot; started {_e(when_text(data.started_at))} &middot; "
         f"{_e(duration_text(data.duration_seconds))}</p>",
         f'<p class="outcome {klass}">{_e(data.outcome_text)} '
-        f"Overall {pct(data.overall)} of the four steps held.</p>",
+        f"Overall {pct(data.overall)} of the four steps held where the call needed them.</p>",
+        f'<p class="meta">{_e(english_note(data.english_only))}</p>' if data.english_only else "",
         "<h2>The four steps</h2>",
         "<table><thead><tr><th>Step</th><th>Pass rate</th><th>Passed on turns</th>"
-        "<th>Failed on turns</th></tr></thead><tbody>",
+        "<th>Failed on turns</th><th>Not needed on turns</th></tr></thead><tbody>",
     ]
     for row in data.steps:
         parts.append(
             f"<tr><td>{_e(row.title)}</td><td>{pct(row.rate)}</td>"
-            f"<td>{_e(', '.join(map(str, row.passed)) or '-')}</td>"
-            f"<td>{_e(', '.join(map(str, row.failed)) or '-')}</td></tr>"
+            f"<td>{_e(turns_text(row.passed))}</td>"
+            f"<td>{_e(turns_text(row.failed))}</td>"
+            f'<td class="notdue">{_e(turns_text(row.not_due))}</td></tr>'
         )
     parts.append("</tbody></table>")
     parts.append("<h2>Practise next</h2>")
@@ -257,12 +274,20 @@ def to_html(data: ReportData, *, chart: bool = True) -> str:
         parts.append(f"<h3>Turn {reply.number} &middot; {_e(reply.action)}</h3>")
         parts.extend(f'<p class="rewound">Rewound: {_e(t)}</p>' for t in reply.rewound)
         parts.append(f'<p class="you">{_e(reply.reply) or "<em>(no words)</em>"}</p>')
-        if reply.verdicts:
+        if reply.english_only:
+            parts.append(f'<p class="notdue">{_e(TURN_ENGLISH_ONLY)}</p>')
+        elif reply.verdicts:
             parts.append(
                 "<table><thead><tr><th>Step</th><th>Verdict</th><th>Evidence</th>"
                 "<th>Advice</th></tr></thead><tbody>"
             )
             for v in reply.verdicts:
+                if v.verdict == "not_due":
+                    parts.append(
+                        f'<tr class="notdue"><td>{_e(v.title)}</td><td>{NOT_NEEDED}</td>'
+                        "<td>-</td><td>-</td></tr>"
+                    )
+                    continue
                 verdict = (
                     '<span class="pass">pass</span>'
                     if v.passed
@@ -283,7 +308,7 @@ def to_html(data: ReportData, *, chart: bool = True) -> str:
                 )
                 + "</p>"
             )
-        if reply.suggested and not all(v.passed for v in reply.verdicts):
+        if reply.suggested and reply.any_failed:
             parts.append(f'<p class="better"><strong>Better:</strong> {_e(reply.suggested)}</p>')
         parts.append(
             f'<p class="customer">Customer (anger {reply.anger:.1f}): '

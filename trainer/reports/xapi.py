@@ -201,7 +201,9 @@ def statements_for(info: SessionInfo, base: str = DEFAULT_BASE) -> list[Statemen
         completion=True,
         duration=iso_duration((info.ended_at - info.started_at).total_seconds()),
         extensions={
+            # Pass rate per step over the replies that needed it, and how many did.
             _ext(root, "steps"): {s: info.steps.get(s) for s in STEPS},
+            _ext(root, "steps-due"): {s: info.due_on(s) for s in STEPS},
             _ext(root, "outcome"): info.outcome,
             _ext(root, "replies"): info.replies,
         },

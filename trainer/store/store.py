@@ -52,8 +52,15 @@ class SessionInfo:
     replies: int
     turns: int
     steps: dict[str, float | None] = field(default_factory=dict)
-    """Pass rate per step over the graded replies (None when none were graded)."""
+    """Pass rate per step over the graded replies that needed it (None when none did)."""
     app_version: str = ""
+    due: dict[str, int] = field(default_factory=dict)
+    """How many graded replies needed each step; empty for sessions saved before steps could
+    be not due, where every reply counts (see `due_on`)."""
+
+    def due_on(self, step: str) -> int:
+        """How many graded replies needed `step` (the weight of its rate when pooling)."""
+        return self.due.get(step, 0) if self.due else self.replies
 
     @property
     def finished(self) -> bool:
@@ -75,6 +82,7 @@ class SessionInfo:
             "turns": self.turns,
             "replies": self.replies,
             "steps": dict(self.steps),
+            "due": {s: self.due_on(s) for s in self.steps},
             "app_version": self.app_version,
         }
 
@@ -525,6 +533,7 @@ class Store:
 def _info(row: SessionRow, trainee: str, turns: int) -> SessionInfo:
     stats = (row.summary or {}).get("stats") or {}
     replies = int(stats.get("replies", 0))
+    due = {str(k): int(v) for k, v in (stats.get("due") or {}).items()}
     return SessionInfo(
         id=row.id,
         trainee=trainee,
@@ -537,8 +546,9 @@ def _info(row: SessionRow, trainee: str, turns: int) -> SessionInfo:
         ended_at=row.ended_at,
         replies=replies,
         turns=turns,
-        steps=rates(replies, stats.get("passed") or {}),
+        steps=rates(replies, stats.get("passed") or {}, due or None),
         app_version=row.app_version,
+        due=due,
     )
 
 

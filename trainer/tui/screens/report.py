@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Sparkline, Static
 
 from trainer.models import SessionRecord
 from trainer.reports import ReportData, session_report
+from trainer.reports.data import english_note
 from trainer.tui.contract import CallSpec
 from trainer.tui.safe import clean, one_line
 from trainer.tui.widgets.mood import gauge
@@ -53,6 +54,9 @@ def summary_text(
     for note in record.summary.notes:
         out.append("Note: ", style="bold")
         out.append(clean(note, 300) + "\n")
+    if data.english_only:
+        out.append("Note: ", style="bold")
+        out.append(english_note(data.english_only) + "\n", style="yellow")
     out.append("Saved: ", style="bold")
     out.append(clean(saved, 300) + "\n")
     if command:
@@ -81,6 +85,11 @@ def steps_text(data: ReportData) -> Text:
         more = len(row.passed) + len(row.failed) - shown
         if more > 0:
             out.append(f"   … and {more} more\n", style="dim")
+        if row.not_due:
+            # Quiet: turns that did not need the step are neither a pass nor a miss.
+            turns = ", ".join(map(str, row.not_due))
+            label = "turn" if len(row.not_due) == 1 else "turns"
+            out.append(f"   · not needed on {label} {turns} (not counted)\n", style="dim")
     return out
 
 

@@ -10,6 +10,21 @@ from trainer.models import FLAGS, STEP_TITLES, STEPS, Grade
 from trainer.models.grade import POSITIVE_FLAGS
 from trainer.tui.safe import clean
 
+# The reports' wording (trainer.reports.data), repeated so the call screen need not import the
+# store behind the reports; tests keep the two the same.
+LANGUAGE_FLAG = "language"
+NOT_NEEDED = "not needed here"
+TURN_ENGLISH_ONLY = "Only English replies are graded: this reply was not judged on the four steps."
+
+
+def headline(grade: Grade) -> str:
+    """How many of the steps this reply needed it passed."""
+    due = [grade.step(s) for s in STEPS if grade.step(s).due]
+    passed = sum(v.passed for v in due)
+    if len(due) == len(STEPS):
+        return f"Last reply: {passed}/{len(STEPS)} steps"
+    return f"Last reply: {passed}/{len(due)} steps needed here"
+
 
 def grade_text(grade: Grade | None, *, show_suggested: bool, hint: str = "") -> Text:
     """The coach panel's content for one grade."""
@@ -17,10 +32,17 @@ def grade_text(grade: Grade | None, *, show_suggested: bool, hint: str = "") -> 
     if grade is None:
         out.append("Coach\n", style="bold")
         out.append("Send your first reply to see how it does on the four steps.\n")
+    elif LANGUAGE_FLAG in grade.flags:
+        out.append("Last reply: not graded\n", style="bold")
+        out.append(TURN_ENGLISH_ONLY + "\n", style="yellow")
     else:
-        out.append(f"Last reply: {grade.passed_steps}/4 steps\n", style="bold")
+        out.append(headline(grade) + "\n", style="bold")
         for step in STEPS:
             verdict = grade.step(step)
+            if verdict.verdict == "not_due":
+                # Quiet on purpose: a step the call did not need is not a miss.
+                out.append(f"· {STEP_TITLES[step]}  {NOT_NEEDED}\n", style="dim")
+                continue
             mark, style = ("✔", "green") if verdict.passed else ("✘", "red")
             out.append(f"{mark} ", style=f"bold {style}")
             out.append(STEP_TITLES[step], style="bold")
