@@ -11,7 +11,14 @@ from trainer.models.grade import Grade
 from trainer.models.persona import Needs, Persona, Temperament
 from trainer.models.record import HoldInfo
 from trainer.models.scenario import Scenario
-from trainer.simulation.mood import MoodState, apply_hold, apply_reply, hold_costs, start_mood
+from trainer.simulation.mood import (
+    SHAPES,
+    MoodState,
+    apply_hold,
+    apply_reply,
+    hold_costs,
+    start_mood,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "library"
 
@@ -63,9 +70,13 @@ def test_dismissive_reply_raises_more_than_a_good_one_lowers(
 
 def test_calm_down_trigger_adds_anger(persona: Persona, scenario: Scenario) -> None:
     calmer = persona.model_copy(update={"temperament": Temperament(anger=3)})
-    with_trigger = first(calmer, scenario, CALM_DOWN)
-    without = first(calmer.model_copy(update={"triggers": []}), scenario, CALM_DOWN)
-    assert with_trigger == pytest.approx(without + 2.0)  # the fixture trigger adds 2
+    mild = grade(job=True, flags=("calm_down",))
+    low = calmer.model_copy(update={"triggers": [], "temperament": Temperament(anger=3)})
+    without = first(low, scenario, mild)
+    with_trigger = first(calmer, scenario, mild)
+    assert with_trigger >= without > 0
+    # The fixture trigger adds 2 on top, but one reply moves anger only so far.
+    assert with_trigger == pytest.approx(SHAPES["medium"].max_rise)
 
 
 def test_phrase_trigger_fires_case_insensitively(persona: Persona, scenario: Scenario) -> None:
@@ -78,7 +89,8 @@ def test_phrase_trigger_fires_case_insensitively(persona: Persona, scenario: Sce
 def test_volatility_scales_damage(persona: Persona, scenario: Scenario) -> None:
     calm = plain(persona).model_copy(update={"temperament": Temperament(anger=2)})
     fuse = calm.model_copy(update={"temperament": Temperament(anger=2, volatility=2)})
-    assert first(fuse, scenario, CALM_DOWN) == pytest.approx(2 * first(calm, scenario, CALM_DOWN))
+    mild = grade(flags=("data_only",))
+    assert first(fuse, scenario, mild) == pytest.approx(2 * first(calm, scenario, mild))
 
 
 def test_the_same_reply_twice_stops_working(persona: Persona, scenario: Scenario) -> None:
@@ -149,8 +161,9 @@ def test_anger_stays_in_range(persona: Persona, scenario: Scenario) -> None:
         apply_reply(state, grade(flags=("calm_down", "profanity")), f"bad {i}", persona, scenario)
     assert state.mood.anger == 10
     state = MoodState(start_mood(persona), persona.temperament.anger)
+    offer = grade(person=True, apology=True, ask=True, remedies=("refund_duplicate",))
     for i in range(8):
-        apply_reply(state, GOOD, f"good {i}", persona, scenario)
+        apply_reply(state, offer, f"good {i}", persona, scenario)
     assert state.mood.anger == 0
 
 

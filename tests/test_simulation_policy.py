@@ -80,12 +80,21 @@ def test_physical_threat_ends_the_call_for_safety(persona: Persona, scenario: Sc
     assert move.name == "tactic:physical_threat" and move.outcome == "safety_end"
 
 
-def test_patience_runs_out_and_they_hang_up(persona: Persona, scenario: Scenario) -> None:
+def test_patience_runs_out_and_they_leave_angry(persona: Persona, scenario: Scenario) -> None:
     short = persona.model_copy(
         update={"tactics": [], "temperament": Temperament(anger=5, patience=1)}
     )
     call = Call(short, scenario)
     move = call.turn(grade(flags=("blame",)), "you should have read it")
+    assert move.kind == "leave" and move.outcome == "churned"
+
+
+def test_a_calm_caller_out_of_patience_hangs_up(persona: Persona, scenario: Scenario) -> None:
+    calm = persona.model_copy(
+        update={"tactics": [], "triggers": [], "temperament": Temperament(anger=1, patience=1)}
+    )
+    call = Call(calm, scenario)
+    move = call.turn(grade(flags=("data_only",)), "account number")
     assert move.kind == "hang_up" and move.outcome == "hung_up"
 
 
