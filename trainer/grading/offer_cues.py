@@ -31,10 +31,12 @@ _IDIOMS = re.compile(
 """Phrases with a negative word that negate nothing on offer."""
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|cannot|nothing|nobody|neither|nor|unable|impossible)\b|n'?t\b", _FLAGS
+    r"\b(?:not|never|no|cannot|nothing|nobody|neither|nor|unable|impossible|cant|dont|wont|"
+    r"didnt|doesnt|isnt|arent|wasnt|couldnt|wouldnt|shouldnt)\b|\w+n['’]t\b",
+    _FLAGS,
 )
 _AGENT_REFUSES = re.compile(
-    r"\b(?:i|we)(?:\s+(?:really|just|simply|honestly))?\s*(?:can'?t|cannot|can not|won'?t|"
+    r"\b(?:i|we)(?:\s+(?:really|just|simply|honestly))?\s*(?:can['’]?t|cannot|can not|won['’]?t|"
     r"will not|am not able|'m not able|are not able|'re not able|am unable|'m unable|"
     r"are unable|'re unable|don'?t|do not|aren'?t allowed|'re not allowed|am not allowed|"
     r"'m not allowed|have no way)\b",

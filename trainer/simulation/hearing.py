@@ -238,8 +238,14 @@ def classify_question(text: str) -> Question | None:
     return None
 
 
+def straight_quotes(text: str) -> str:
+    """Typographic apostrophes and quotes as plain ones, so "can’t" reads as "can't"."""
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
 def hear(text: str) -> Heard:
     """Everything the customer's rules take from a reply."""
+    text = straight_quotes(text)
     heard = Heard(question=classify_question(text), asked=" ".join(_questions(text)))
     for _start, clause in clauses(text):
         why = blocked(clause)

@@ -21,6 +21,8 @@ from trainer.simulation.hearing import days_in, numbers_in
 
 REACTIVE = frozenset({"reject", "accept", "test", "confirm", "refused", "soften"})
 """Moves that answer what the agent just said: what they refer to must come from the agent."""
+ECHOES_DAYS = frozenset({"reject", "accept"})
+"""Moves whose days must be days the agent named."""
 NAMES_OFFER = frozenset({"reject"})
 """Moves whose line must name what was offered."""
 
@@ -35,6 +37,8 @@ _HOLD_BEFORE = re.compile(
 """A line about an earlier hold in this call (overheard on an open line, music cutting out)."""
 _AGAIN_HOLD = re.compile(r"\bthis time\b|\bagain\b", re.I)
 """In a hold move: 'mute it this time' presupposes an earlier hold."""
+_RELATIVE_DAY = re.compile(r"\b(tomorrow|next week)\b", re.I)
+"""'Tomorrow? Really tomorrow?' echoes the agent; without them saying it, it is out of place."""
 _CLOCK = re.compile(
     r"\b(?:at|by|until|till|before|after|lands?|leaves?|arrives?)\s+(\d{1,2}(?::\d{2})?|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(\d{1,2}:\d{2})\b|"
@@ -101,8 +105,13 @@ def fits(raw: str, move: str, ctx: LineContext) -> bool:
     said_by_agent = ctx.agent_said.lower()
     known = ctx.known.lower() + " " + said_by_agent
     for day in days_in(raw):
-        if day not in (said_by_agent if reactive else known):
+        # "Thursday is too late" answers an offer: only a day the agent named will do.
+        if day not in (said_by_agent if base in ECHOES_DAYS else known):
             return False
+    if reactive:
+        for echo in _RELATIVE_DAY.findall(raw):
+            if echo.lower() not in said_by_agent:
+                return False
     if reactive:
         agent_numbers = numbers_in(said_by_agent)
         for match in _CLOCK.finditer(raw):

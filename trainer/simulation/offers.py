@@ -31,7 +31,7 @@ import numpy as np
 from trainer.grading.offer_cues import blocked, blocked_at, clauses, is_offer
 from trainer.models.grade import Grade
 from trainer.models.scenario import Remedy, Scenario
-from trainer.simulation.hearing import Heard
+from trainer.simulation.hearing import Heard, straight_quotes
 
 How = Literal["rule", "meaning", "reference"]
 
@@ -143,6 +143,7 @@ class OfferReader:
     ) -> Reading:
         """What `reply` offers; `asked_for` is what the customer has asked for so far."""
         by_id = {r.id: r for r in self.scenario.remedies}
+        reply = straight_quotes(reply)
         reading = Reading()
         if grade is not None:
             for ident in grade.remedies_offered:
@@ -158,7 +159,8 @@ class OfferReader:
         encoder = self.model()
         if encoder is not None and self.scenario.remedies:
             self._by_meaning(reply, encoder, reading)
-        if heard.agrees and asked_for:
+        # "Go ahead with that", or "it's done" once they have said what they want.
+        if (heard.agrees or heard.confirms) and asked_for:
             for remedy in asked_for:
                 reading.how.setdefault(remedy.id, "reference")
         reading.offered = sorted((by_id[i] for i in reading.how), key=lambda r: -r.value)

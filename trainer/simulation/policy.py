@@ -271,7 +271,7 @@ def _choose(
     if memory.agreed and not bad:
         return _confirmation(memory, effect, heard, grade)
     if resolution_offered(grade, effect, scenario) and not bad:
-        return _offer(persona, scenario, mood, effect, memory, start_anger, shape)
+        return _offer(scenario, mood, effect, memory, start_anger, shape, heard)
     if effect.backfired:
         return Move("test")
     fresh_refusal = [i for i in effect.refused if i not in memory.refused]
@@ -319,13 +319,13 @@ def _choose(
 
 
 def _offer(
-    persona: Persona,
     scenario: Scenario,
     mood: Mood,
     effect: ReplyEffect,
     memory: PolicyMemory,
     start_anger: float,
     shape: Shape,
+    heard: Heard,
 ) -> Move:
     """An offer on the table: say what they want first, agree, take it, or turn it down."""
     memory.offers += 1
@@ -335,17 +335,22 @@ def _offer(
     if first and start_anger >= shape.want_first_at and mood.anger <= STATE_WANT_MAX:
         # Before any first offer, an angry caller says what the fix must cover.
         return Move("state_want")
-    if not would_accept(mood, start_anger, shape.accept_anger):
-        memory.declined.extend(i for i in ids if i not in memory.declined)
-        return Move("reject" if ids else "test")
     wanted = {r.id for r in scenario.wanted()}
-    if ids and wanted and not wanted & set(ids) and shape.confirm != "never":
+    side_offer = bool(ids) and bool(wanted) and not wanted & set(ids)
+    if not would_accept(mood, start_anger, shape.accept_anger):
+        if not side_offer:
+            # What they asked for, but they are not there yet: they doubt it, they don't refuse it.
+            return Move("test")
+        memory.declined.extend(i for i in ids if i not in memory.declined)
+        return Move("reject")
+    if side_offer and shape.confirm != "never":
         # A side offer (a meal voucher when they need a seat) does not settle the call.
         memory.declined.extend(i for i in ids if i not in memory.declined)
         return Move("reject")
     if shape.confirm == "always" or (shape.confirm == "low_trust" and mood.trust < CONFIRM_TRUST):
         memory.agreed = ids or ["help"]
-        return Move("confirm")
+        # Told it is already done, they check a detail; otherwise they ask if it is certain.
+        return Move("test" if heard.confirms else "confirm")
     return Move("accept", outcome="resolved")
 
 

@@ -34,6 +34,19 @@ OPTIONAL_MOVES: dict[str, str] = {
     "frustrated": "demand",
 }
 """Moves a persona may leave unwritten, and the move whose lines stand in for them."""
+SPILL: dict[str, tuple[str, ...]] = {
+    "frustrated": ("demand", "restate"),
+    "confirm": ("test",),
+    "test": ("confirm", "demand"),
+    "refused": ("demand",),
+    "explain": ("vent", "restate"),
+    "demand": ("restate",),
+    "vent": ("restate",),
+    "restate": ("vent",),
+    "soften": ("hold_return",),
+}
+"""Moves whose lines may stand in once every fitting line of a move has been said, before any
+line is said twice."""
 BUILT_IN_MOVES = frozenset(
     {"answer", "callback_ask", "callback_time", "callback_number", "callback_agreed"}
 )
@@ -99,7 +112,13 @@ def authored_lines(move: str, persona: Persona, scenario: Scenario) -> list[str]
 _SENTENCE_START = re.compile(r"(^|[.?!]\s+)([a-z])")
 
 
+_NO_AGENT = re.compile(r"^\{agent\},?\s*|,?\s*\{agent\}(?=[.!?,]|$)|\{agent\},?\s*")
+"""Where the agent's name goes; without a name the words around it close up ("Thanks.")."""
+
+
 def _render(line: str, slots: dict[str, str]) -> str:
+    if not slots.get("agent"):
+        line = _NO_AGENT.sub("", line)
     text = " ".join(fill_slots(line, slots).split())
     # A slot that opens a sentence ("{remedy}? That's not what I need.") gets a capital.
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
@@ -128,6 +147,18 @@ class AuthoredVoice:
         pool = list(range(len(lines)))
         if context is not None:
             pool = self._fitting(move, lines, pool, slots, context)
+            if not any(_render(lines[i], slots) not in context.said for i in pool):
+                # Every fitting line has been said: a neighbouring move's fresh line first.
+                for other in SPILL.get(move, ()):
+                    spare = authored_lines(other, persona, scenario)
+                    fresh = [
+                        i
+                        for i in range(len(spare))
+                        if fits(spare[i], other, context)
+                        and _render(spare[i], slots) not in context.said
+                    ]
+                    if fresh:
+                        return _render(spare[rng.choice(fresh)], slots)
             if not pool:
                 return self._built_in(move, rng, slots, context)
         used = self._used.setdefault(key, set())
