@@ -25,14 +25,16 @@ _IDIOMS = re.compile(
     r"don'?t worry|do not worry|not to worry|never mind|no need to worry|nothing to worry about|"
     r"no (?:extra )?(?:charge|cost)|at no (?:extra )?(?:cost|charge)|free of charge|"
     r"no longer than|not long|won'?t be long|not more than|no more than|no later than|"
-    r"if not sooner|not a moment|nothing else)\b",
+    r"if not sooner|not a moment|nothing else|"
+    r"you (?:won'?t|will not|don'?t|do not|needn'?t|shan'?t) (?:have to |need to )?(?:pay|be "
+    r"charged|lose out|be out of pocket|be left))\b",
     _FLAGS,
 )
 """Phrases with a negative word that negate nothing on offer."""
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|cannot|nothing|nobody|neither|nor|unable|impossible|cant|dont|wont|"
-    r"didnt|doesnt|isnt|arent|wasnt|couldnt|wouldnt|shouldnt)\b|\w+n['’]t\b",
+    r"(?<!-)\b(?:not|never|no|cannot|nothing|nobody|neither|nor|unable|impossible|cant|dont|wont|"
+    r"didnt|doesnt|isnt|arent|wasnt|couldnt|wouldnt|shouldnt)\b(?!-)|\w+n['’]t\b",
     _FLAGS,
 )
 _AGENT_REFUSES = re.compile(
@@ -44,7 +46,7 @@ _AGENT_REFUSES = re.compile(
 )
 _REFUSAL = re.compile(
     r"\b(?:is|are|was|were|'s|'re)\s+(?:fully booked|full|sold out|unavailable|not available|"
-    r"all gone|gone)\b|"
+    r"all gone)\b|"
     r"\bno (?:seats?|rooms?|availability|flights?|slots?|spaces?|appointments?|stock)\b|"
     r"\bnothing (?:else |more )?(?:i|we) can do\b|"
     r"\b(?:that|it|this)(?:'s| is) just (?:how|the way) (?:it is|things are)\b|"
@@ -71,7 +73,8 @@ _CONDITION = re.compile(
 _DEFLECTION = re.compile(
     r"\byou(?:'ll| will)?\s*(?:could|can|should|might|may|'d|would)?\s*(?:need to|have to|must|"
     r"want to|be able to)?\s*(?:try|call|ring|phone|contact|go (?:to|online|back)|apply|"
-    r"look (?:for|at|online)|check (?:with|online|the)|fill in|submit|visit|email|"
+    r"look (?:for|at|online)|check (?:with|online|the)|fill in|submit|visit|email|take it|"
+    r"bring it|send it|post it|return it|go in(?:to)?|"
     r"write to|speak to|ask (?:at|the|them)|claim (?:it|that|this)? ?back|queue|wait for)\b|"
     r"^\W*try (?:calling|ringing|the|another|a|them)\b|\byour best bet\b|"
     r"\bbest (?:thing )?(?:is )?to (?:call|ring|contact|try)\b",
@@ -85,11 +88,14 @@ _PROCESS_TIME = re.compile(
 )
 """Weak cue: a statement of how long things take blocks only a clause that offers nothing."""
 _PURPOSE_TAIL = re.compile(
-    r"\b(?:so (?:that )?(?:you|it|they|there)|to make sure|to ensure|which means|meaning|"
+    r"\b(?:so(?! sorry| much| many| very| far)|that|which|who|whom|if|when|once|because|"
+    r"until|while|as soon as|in case|make sure|to ensure|ensure|which means|meaning|"
     r"and you(?:'ll| will)? (?:won'?t|don'?t|aren'?t|never))\b",
     _FLAGS,
 )
-"""Where a clause turns to what the offer spares them ('so you're not out of pocket')."""
+_LEADING_IF = re.compile(r"^\W*(?:if|when|once|as soon as|in case)\b[^,]*,\s*", _FLAGS)
+"""Where the main clause ends: what the offer spares them ('so you're not out of pocket'), a
+relative clause ('one that isn't faulty'), what it makes sure of ('make sure you don't pay')."""
 
 OFFER_FRAME = re.compile(
     r"\b(?:i|we)(?:'ll| will| can| could|'d| would| shall| am going to|'m going to|"
@@ -103,7 +109,8 @@ OFFER_FRAME = re.compile(
     r"\b(?:happy|glad) to\b|\bwe(?:'ve| have) (?:just |already |now )?\w+ed\b|"
     r"\byou(?:'ll| will) (?:get|have|receive|see|be getting)\b|\byou can have\b|"
     r"\b(?:it|that)(?:'s| is) (?:done|booked|sorted|arranged|confirmed|on (?:its|the) way)\b|"
-    r"\bi can offer\b|\bthe best i can do\b|\bi can do\b",
+    r"\bi can offer\b|\bthe best i can do\b|\bi can do\b|"
+    r"\byou (?:won'?t|will not|don'?t|do not) (?:have to |need to )?(?:pay|be charged)\b",
     _FLAGS,
 )
 """The agent doing, proposing or committing to something: 'I'll', 'let me', 'shall I',
@@ -133,11 +140,24 @@ def is_offer(clause: str) -> bool:
     return bool(OFFER_FRAME.search(clause))
 
 
+def _main_part(clause: str) -> str:
+    """The clause without a leading condition and without what follows a subordinate word."""
+    lead = _LEADING_IF.match(clause)
+    start = lead.end() if lead else 0
+    # A subordinate word opening the clause ("That can't be refunded") starts the main clause.
+    first = re.match(r"\W*\w+", clause[start:])
+    tail = _PURPOSE_TAIL.search(clause, start + (first.end() if first else 0))
+    return clause[start : tail.start() if tail else len(clause)]
+
+
 def blocked(clause: str, at: int | None = None) -> str:
     """Why a remedy in `clause` is not on offer (`""` when nothing blocks it).
 
-    `at` is where the remedy is mentioned inside the clause: a negation counts only before
-    it. Without `at` (a clause heard as a remedy by meaning), a negation anywhere counts.
+    `at` is where the remedy is mentioned inside the clause. A negation before it blocks it;
+    a negation in the main clause ("the direct debit can't be changed") blocks it unless the
+    clause is the agent offering something. Without `at` (a clause heard as a remedy by
+    meaning), a negation in the main clause blocks it; one in what follows ("so you're not out
+    of pocket", "one that isn't faulty", "make sure you don't pay") does not.
     """
     plain = _without_idioms(clause)
     if _REFUSAL.search(plain):
@@ -150,12 +170,11 @@ def blocked(clause: str, at: int | None = None) -> str:
         return "policy"
     if _DEFLECTION.search(plain):
         return "deflection"
-    if at is None:
-        tail = _PURPOSE_TAIL.search(plain)
-        before = plain[: tail.start()] if tail else plain
-    else:
-        before = plain[:at]
-    if _NEGATION.search(before):
+    if at is not None and _NEGATION.search(plain[:at]):
+        return "negation"
+    main = _main_part(plain)
+    if _NEGATION.search(main) and (at is None or not is_offer(plain)):
+        # "I'll replace it" stands; "the direct debit can't be changed" offers nothing.
         return "negation"
     if _PROCESS_TIME.search(plain) and not is_offer(plain):
         return "process"
