@@ -60,11 +60,12 @@ def test_fair_offer_to_a_calmer_customer_is_accepted(persona: Persona, scenario:
     assert move.kind == "accept" and move.outcome == "resolved"
 
 
-def test_offer_to_a_furious_customer_is_rejected(persona: Persona, scenario: Scenario) -> None:
+def test_offer_to_a_furious_customer_is_not_taken(persona: Persona, scenario: Scenario) -> None:
     furious = persona.model_copy(update={"temperament": Temperament(anger=10, cooling=0.3)})
     call = Call(furious, scenario)
     move = call.turn(grade(remedies=("refund_duplicate",)), "refund")
-    assert move.kind == "reject" and move.outcome is None
+    # What they asked for, offered too soon: they doubt it rather than take it.
+    assert move.kind == "test" and move.outcome is None
 
 
 def test_would_accept_needs_trust() -> None:

@@ -78,6 +78,8 @@ IGNORED_WEIGHT = 0.25
 IGNORED_MET = 0.4
 """...while it is met less than this..."""
 FRUSTRATION = 0.8
+ASKED_WEIGHT = 0.35
+"""How much an unanswered request weighs once they have said what they want."""
 """...and each turn it stays ignored adds this much anger (times its weight and the number of
 turns it has been ignored), so frustration builds rather than settles."""
 
@@ -304,7 +306,12 @@ def apply_reply(
 
     # Needs ignored turn after turn. Feelings count from the second reply; compensation once
     # they have said what they want (or from the third reply).
-    for need, weight in weights.items():
+    # Once they have asked for something specific, leaving it unanswered always matters, however
+    # little the persona weighs compensation.
+    felt = dict(weights)
+    if state.want_known and scenario.remedies:
+        felt["compensation"] = max(felt["compensation"], ASKED_WEIGHT)
+    for need, weight in felt.items():
         counting = state.turn >= (2 if need != "compensation" else 3) or (
             need == "compensation" and state.want_known
         )
@@ -314,7 +321,7 @@ def apply_reply(
             state.ignored[need] = 0
     effect.ignored = dict(state.ignored)
     effect.frustration = FRUSTRATION * sum(
-        weights[n] * turns for n, turns in state.ignored.items() if turns
+        felt[n] * turns for n, turns in state.ignored.items() if turns
     )
 
     if not effect.repeated:
