@@ -183,3 +183,66 @@ def test_thanks_on_return_softens(persona: Persona) -> None:
     cold = MoodState(start_mood(persona), 7)
     apply_hold(cold, hold, persona, thanked=False)
     assert thanked.mood.anger < cold.mood.anger
+
+
+# Earned calm (issue 12) ----------------------------------------------------------------------
+
+OFFER = grade(person=True, apology=True, ask=True, remedies=("refund_duplicate",))
+
+
+def test_one_reply_moves_anger_only_so_far(persona: Persona, scenario: Scenario) -> None:
+    # Regression: one good reply dropped anger 4-5 points and one poor reply added 3.5.
+    for level in ("easy", "medium", "hard"):
+        furious = persona.model_copy(
+            update={"difficulty": level, "temperament": Temperament(anger=9, cooling=3)}
+        )
+        assert first(furious, scenario, OFFER, "sorry, refund?") == pytest.approx(
+            -SHAPES[level].max_drop
+        )
+        calm = furious.model_copy(update={"temperament": Temperament(anger=2, volatility=3)})
+        worst = grade(job=False, flags=("calm_down", "sarcasm", "profanity"))
+        assert first(calm, scenario, worst, "calm down") == pytest.approx(SHAPES[level].max_rise)
+    assert SHAPES["hard"].max_drop < SHAPES["medium"].max_drop < SHAPES["easy"].max_drop
+
+
+def test_kind_words_after_the_want_build_frustration(persona: Persona, scenario: Scenario) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    apply_reply(state, GOOD, "sorry, what do you need?", persona, scenario)
+    state.want_known = True  # they said what they want
+    angers, frustration = [state.mood.anger], []
+    for i in range(5):
+        effect = apply_reply(state, GOOD, f"so sorry, that's awful ({i})", persona, scenario)
+        angers.append(state.mood.anger)
+        frustration.append(effect.frustration)
+    assert frustration == sorted(frustration) and frustration[-1] > frustration[0] > 0
+    assert angers[-1] > min(angers) + 1
+
+
+def test_asking_meets_no_need_once_they_have_said_it(persona: Persona, scenario: Scenario) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    apply_reply(state, GOOD, "sorry, what can I do?", persona, scenario)
+    met = state.mood.compensation
+    state.want_known = True
+    apply_reply(state, GOOD, "so sorry; what else can I do?", persona, scenario)
+    assert state.mood.compensation == met
+
+
+def test_an_offer_answers_the_frustration(persona: Persona, scenario: Scenario) -> None:
+    state = MoodState(start_mood(persona), persona.temperament.anger)
+    state.want_known = True
+    for i in range(3):
+        apply_reply(state, GOOD, f"sorry ({i})", persona, scenario)
+    effect = apply_reply(state, OFFER, "I'll refund it now", persona, scenario)
+    assert effect.frustration == 0 and effect.change < 0
+
+
+def test_back_within_the_estimate_costs_little_patience() -> None:
+    polite = HoldInfo(
+        seconds=60, estimate="120", asked_permission=True, gave_reason=True, gave_estimate=True
+    )
+    over = polite.model_copy(update={"seconds": 240})
+    typed_words = polite.model_copy(update={"estimate": "two minutes"})
+    assert hold_costs(polite) == hold_costs(typed_words)
+    assert hold_costs(polite)[0] < 0.15
+    assert hold_costs(over)[0] > hold_costs(polite)[0] + 1
+    assert hold_costs(over)[1] > 0
