@@ -46,7 +46,9 @@ def preview(home: HomeScreen) -> str:
     return str(home.query_one("#preview-text", Static).render())
 
 
-async def test_callers_not_written_for_the_scenario_are_marked(tmp_path: Path) -> None:
+async def test_callers_not_written_for_the_scenario_are_marked_and_listed_last(
+    tmp_path: Path,
+) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(110, 40)) as pilot:
         await settle(pilot)
@@ -60,6 +62,7 @@ async def test_callers_not_written_for_the_scenario_are_marked(tmp_path: Path) -
         assert NOT_WRITTEN_FOR not in prompts["tess-test"]
         assert NOT_WRITTEN_FOR in prompts["jet-jordan"]
         assert NOT_WRITTEN_FOR not in preview(home)
+        assert next(iter(prompts)) == "tess-test"
 
 
 async def test_search_that_leaves_only_a_foreign_caller_warns_and_asks(tmp_path: Path) -> None:
@@ -100,12 +103,12 @@ async def test_search_prefers_a_caller_written_for_the_scenario(tmp_path: Path) 
         assert isinstance(home, HomeScreen)
         home.persona_id = "markup-mal"
         home.query_one("#search").focus()
-        # Hides Mal, leaves Jordan (listed first, not written for it) and Tess (written for it).
+        # Hides Mal, leaves Jordan (not written for it) and Tess (written for it, listed first).
         await pilot.press(*"tester")
         await settle(pilot)
         personas = home.query_one("#personas", OptionList)
         shown = [personas.get_option_at_index(i).id for i in range(personas.option_count)]
-        assert shown == ["jet-jordan", "tess-test"]
+        assert shown == ["tess-test", "jet-jordan"]
         assert home.persona_id == "tess-test"
         assert "was not written for" not in preview(home)
 

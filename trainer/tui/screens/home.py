@@ -205,32 +205,42 @@ class HomeScreen(Screen[None]):
             return
         words = query.lower().split()
         scenarios = self.query_one("#scenarios", OptionList)
-        personas = self.query_one("#personas", OptionList)
         scenarios.clear_options()
-        personas.clear_options()
         for ident, entry in sorted(
             self.library.scenarios.items(), key=lambda kv: (kv[1].item.difficulty, kv[0])
         ):
             blob = search_blob_scenario(entry.item)
             if all(w in blob for w in words):
                 scenarios.add_option(Option(scenario_prompt(entry.item), id=ident))
-        for person in self.library.playable_personas():
-            blob = search_blob_persona(person.item)
-            if all(w in blob for w in words):
-                prompt = persona_prompt(person.item, self._fits(person.item.id))
-                personas.add_option(Option(prompt, id=person.item.id))
         # Keep the choice visible: when the search hides it, the first match is picked.
         if scenarios.option_count and not self._has(scenarios, self.scenario_id):
             first = scenarios.get_option_at_index(0).id
             if first is not None:
                 self._pick_scenario(first)
-        if personas.option_count and not self._has(personas, self.persona_id):
-            # A caller the scenario was written for, when the search left one in the list.
-            shown = [personas.get_option_at_index(i).id for i in range(personas.option_count)]
-            fitting = [i for i in shown if i is not None and self._fits(i)]
-            self.persona_id = (fitting or shown)[0]
-            self._preview()
+        self._fill_callers()
         self._highlight(scenarios, self.scenario_id)
+
+    def _fill_callers(self) -> None:
+        """The callers matching the search, those written for the scenario first."""
+        if self.library is None:
+            return
+        words = self.query_one("#search", Input).value.lower().split()
+        personas = self.query_one("#personas", OptionList)
+        personas.clear_options()
+        shown = [
+            e.item
+            for e in self.library.playable_personas()
+            if all(w in search_blob_persona(e.item) for w in words)
+        ]
+        for persona in sorted(shown, key=lambda p: not self._fits(p.id)):
+            personas.add_option(
+                Option(persona_prompt(persona, self._fits(persona.id)), id=persona.id)
+            )
+        if personas.option_count and not self._has(personas, self.persona_id):
+            # The search hid the choice: the first caller listed, one written for the scenario
+            # when the search left one in.
+            self.persona_id = personas.get_option_at_index(0).id
+            self._preview()
         self._highlight(personas, self.persona_id)
 
     def _fits(self, persona_id: str | None) -> bool:
@@ -238,17 +248,6 @@ class HomeScreen(Screen[None]):
         if self.library is None or self.scenario_id is None or persona_id is None:
             return True
         return self.library.scenarios[self.scenario_id].item.allows(persona_id)
-
-    def _mark_callers(self) -> None:
-        """Mark each listed caller as fitting the chosen scenario or not."""
-        if self.library is None:
-            return
-        personas = self.query_one("#personas", OptionList)
-        for index in range(personas.option_count):
-            ident = personas.get_option_at_index(index).id
-            if ident is not None and ident in self.library.personas:
-                prompt = persona_prompt(self.library.personas[ident].item, self._fits(ident))
-                personas.replace_option_prompt_at_index(index, prompt)
 
     @staticmethod
     def _has(options: OptionList, ident: str | None) -> bool:
@@ -276,7 +275,7 @@ class HomeScreen(Screen[None]):
         scenario = self.library.scenarios[ident].item
         if scenario.default_persona in self.library.personas:
             self.persona_id = scenario.default_persona
-        self._mark_callers()
+        self._fill_callers()
         self._highlight(self.query_one("#scenarios", OptionList), ident)
         self._highlight(self.query_one("#personas", OptionList), self.persona_id)
         self._preview()
