@@ -162,3 +162,21 @@ def test_fitting_pairs_follow_the_scenarios() -> None:
     shoes = lib.scenarios["wrong-size-shoes"].item
     lib.scenarios["wrong-size-shoes"].item = shoes.model_copy(update={"personas": ["jet-jordan"]})
     assert ("wrong-size-shoes", "jet-jordan") in fitting_pairs(lib)
+
+
+async def test_searching_for_a_caller_goes_to_a_scenario_written_for_them(tmp_path: Path) -> None:
+    lib = pairing_library()
+    shoes = lib.scenarios["wrong-size-shoes"].item
+    lib.scenarios["wrong-size-shoes"].item = shoes.model_copy(update={"personas": ["jet-jordan"]})
+    app = DeescalateApp(
+        library=lib, grader_factory=KeywordGrader, home=tmp_path, typing_delay=0.0, use_store=False
+    )
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        home.query_one("#search").focus()
+        await pilot.press(*"jordan")
+        await settle(pilot)
+        assert (home.scenario_id, home.persona_id) == ("wrong-size-shoes", "jet-jordan")
+        assert "was not written for" not in preview(home)

@@ -218,7 +218,21 @@ class HomeScreen(Screen[None]):
             if first is not None:
                 self._pick_scenario(first)
         self._fill_callers()
+        chosen = self.persona_id
+        if not scenarios.option_count and chosen is not None and not self._fits(chosen):
+            # The search names a caller and no scenario: go to a scenario written for them.
+            own = [i for i in sorted(self.library.scenarios) if self._allows(i, chosen)]
+            if own:
+                self._pick_scenario(own[0])
+                self.persona_id = chosen
+                self._fill_callers()
+                self._preview()
         self._highlight(scenarios, self.scenario_id)
+
+    def _allows(self, scenario_id: str, persona_id: str) -> bool:
+        return self.library is not None and self.library.scenarios[scenario_id].item.allows(
+            persona_id
+        )
 
     def _fill_callers(self) -> None:
         """The callers matching the search, those written for the scenario first."""
