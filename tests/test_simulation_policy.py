@@ -362,7 +362,7 @@ def test_call_back_needs_a_time_and_a_number() -> None:
     talk = CallbackTalk()
     calm = Mood(anger=3, trust=0.6, patience=5)
     assert _callback_turn(talk, hear("I'll call you back this afternoon."), calm).kind == (
-        "callback_ask"
+        "callback_ask_number"
     )
     assert talk.time == "this afternoon" and not talk.number
     move = _callback_turn(talk, hear("What's the best number to reach you on?"), calm)

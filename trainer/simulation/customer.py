@@ -32,6 +32,7 @@ from trainer.simulation.policy import (
     PolicyMemory,
     next_move,
     remember,
+    still_to_agree,
 )
 from trainer.simulation.voice import AuthoredVoice, StatefulVoice, Voice
 
@@ -214,7 +215,7 @@ class Customer:
             if talk.time and talk.number:
                 move = Move("accept", outcome="resolved", callback=True)
             else:
-                move = Move("callback_ask")
+                move = Move(still_to_agree(talk))
         if grade is None:
             self.agent_words.append(text)
         remember(move, self.memory)

@@ -124,7 +124,8 @@ _CALLBACK_OFFER = re.compile(
 )
 _TIME = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
-    r"(?:in|within) (?:an?|one|two|three|four|half an|\d+) (?:minutes?|hours?|mins?)|"
+    r"(?:in|within|after) (?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|"
+    r"forty-five|half an|a few|a couple of|\d+) (?:minutes?|hours?|mins?)|"
     r"at (?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|noon|midday)(?: ?(?:am|pm|o'?clock|thirty|fifteen|forty-five))?|"
     r"\d{1,2}(?::\d{2})? ?(?:am|pm)|(?:monday|tuesday|wednesday|thursday|friday|saturday|"

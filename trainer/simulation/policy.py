@@ -383,8 +383,17 @@ def _callback_turn(talk: CallbackTalk, heard: Heard, mood: Mood) -> Move | None:
     if talk.time and talk.number:
         return Move("accept", outcome="resolved", callback=True)
     if gave or heard.callback:
-        return Move("callback_ask")
+        return Move(still_to_agree(talk))
     return None
+
+
+def still_to_agree(talk: CallbackTalk) -> str:
+    """The customer's question for what is not yet agreed: when, which number, or both."""
+    if talk.time and not talk.number:
+        return "callback_ask_number"
+    if talk.number and not talk.time:
+        return "callback_ask_time"
+    return "callback_ask"
 
 
 def _answer(

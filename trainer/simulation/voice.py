@@ -48,7 +48,15 @@ SPILL: dict[str, tuple[str, ...]] = {
 """Moves whose lines may stand in once every fitting line of a move has been said, before any
 line is said twice."""
 BUILT_IN_MOVES = frozenset(
-    {"answer", "callback_ask", "callback_time", "callback_number", "callback_agreed"}
+    {
+        "answer",
+        "callback_ask",
+        "callback_ask_time",
+        "callback_ask_number",
+        "callback_time",
+        "callback_number",
+        "callback_agreed",
+    }
 )
 """Moves a persona may leave unwritten that fall back to built-in lines."""
 
