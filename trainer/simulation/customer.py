@@ -167,6 +167,7 @@ class Customer:
         """Update mood from a graded reply and choose the answer (not yet spoken)."""
         heard, reading = self.hear(grade, reply)
         self.state.want_known = self.memory.want_stated or bool(self.memory.asked_for)
+        self.state.arranging = self.memory.callback is not None
         effect = apply_reply(
             self.state,
             grade,

@@ -177,6 +177,9 @@ class MoodState:
     """The customer has said what they want (set by the customer as they say it)."""
     ignored: dict[str, int] = field(default_factory=dict)
     """Turns in a row each need has been left unmet."""
+    arranging: bool = False
+    """A call-back is being arranged: settling its time and number helps, it is not ignoring
+    what they asked for (set by the customer)."""
 
 
 @dataclass
@@ -315,7 +318,14 @@ def apply_reply(
         counting = state.turn >= (2 if need != "compensation" else 3) or (
             need == "compensation" and state.want_known
         )
-        if weight >= IGNORED_WEIGHT and counting and met[need] < IGNORED_MET and not gains[need]:
+        arranged = need == "compensation" and state.arranging
+        if (
+            weight >= IGNORED_WEIGHT
+            and counting
+            and not arranged
+            and met[need] < IGNORED_MET
+            and not gains[need]
+        ):
             state.ignored[need] = state.ignored.get(need, 0) + 1
         else:
             state.ignored[need] = 0
@@ -343,7 +353,7 @@ def apply_reply(
     damage = sum(SEVERITY[f] for f in effect.bad_flags)
     if effect.repeated:
         damage += REPEAT
-    elif not any(gains.values()):
+    elif not any(gains.values()) and not state.arranging:
         damage += UNHELPFUL
     damage += sum(t.anger for t in effect.fired)
     anger += damage * temper.volatility + effect.frustration * temper.volatility

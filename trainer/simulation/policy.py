@@ -67,6 +67,8 @@ WALK_AWAY = 0.2
 """Chance per turn, for each turn past the second that a need has been ignored, that they
 give up and go (even when the handling is otherwise polite)."""
 WALK_AWAY_CAP = 0.6
+CALLBACK_SETTLES = 6.0
+"""A call-back with a time and a number settles the call at or below this anger."""
 SERIOUS = 0.7
 """Flag severity from which a reply is too poor for an offer or a call-back to land."""
 
@@ -381,6 +383,9 @@ def _callback_turn(talk: CallbackTalk, heard: Heard, mood: Mood) -> Move | None:
         talk.number = True
         return Move("callback_number")
     if talk.time and talk.number:
+        if mood.anger > CALLBACK_SETTLES:
+            # Agreed on paper, but too angry to take it on trust yet.
+            return Move("test")
         return Move("accept", outcome="resolved", callback=True)
     if gave or heard.callback:
         return Move(still_to_agree(talk))
