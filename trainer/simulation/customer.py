@@ -199,10 +199,12 @@ class Customer:
         """The trainee offers to call back. Calm enough, they take it up and ask when and on
         which number; it settles the call only once both are agreed (see the policy)."""
         if grade is not None:
+            before = copy.deepcopy(self.memory)
             reacted = self.react(grade, text).move
             if reacted.outcome is not None:
                 return reacted
-            self.memory.moves.pop()
+            # The words count for the mood; the move is the answer to the call-back instead.
+            self.memory = before
         heard = hear(text) if text.strip() else Heard(callback=True)
         mood = self.mood
         if mood.anger > CALLBACK_ANGER or mood.trust < ACCEPT_TRUST:
