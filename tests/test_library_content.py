@@ -21,7 +21,7 @@ from trainer.library import (
 from trainer.models import TACTIC_IDS, Persona, Scenario
 from trainer.models.persona import Lines
 from trainer.models.tactics import ENDS_CALL
-from trainer.simulation.voice import OPTIONAL_MOVES
+from trainer.simulation.voice import BUILT_IN_MOVES, OPTIONAL_MOVES
 
 MOVES = tuple(Lines.model_fields)
 CATEGORIES = {
@@ -35,6 +35,7 @@ CATEGORIES = {
     "banking",
 }
 MIN_VARIANTS = 4
+MIN_OPTIONAL = 2
 MAX_SHARED_LINES = 3
 
 
@@ -111,9 +112,12 @@ def test_each_persona_has_enough_tactics_lines_and_examples(playable: list[Perso
                 thin.append(f"{p.id}: tactic {tactic.id} has {len(tactic.lines)} lines")
         for move in MOVES:
             count = len(getattr(p.lines, move))
-            if move in OPTIONAL_MOVES and count == 0:
-                continue  # another move's lines stand in (see OPTIONAL_MOVES)
-            if count < MIN_VARIANTS:
+            if move in OPTIONAL_MOVES or move in BUILT_IN_MOVES:
+                # Other lines stand in when these are unwritten; written, they need variety.
+                if count not in range(1, MIN_OPTIONAL):
+                    continue
+                thin.append(f"{p.id}: optional move {move} has {count} line")
+            elif count < MIN_VARIANTS:
                 thin.append(f"{p.id}: move {move} has {count} lines")
         if len(p.examples) < 4:
             thin.append(f"{p.id}: {len(p.examples)} examples")
@@ -290,3 +294,64 @@ def test_what_the_customer_wants_is_in_their_own_voice(scenarios: list[Scenario]
     third_person = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b", re.I)
     for scenario in scenarios:
         assert not third_person.search(scenario.customer_wants), scenario.id
+
+
+# What the customer understands and says (issue 12) ----------------------------------------------
+
+
+def test_remedies_have_offer_phrasings_and_near_misses(scenarios: list[Scenario]) -> None:
+    gaps = []
+    for s in scenarios:
+        if not s.wanted() or not any(r.asked_for for r in s.remedies):
+            gaps.append(f"{s.id}: no remedy marked asked_for")
+        for r in s.remedies:
+            need = 3 if r.asked_for else 2
+            if len(r.examples) < need:
+                gaps.append(f"{s.id}: remedy {r.id} has {len(r.examples)} example phrasings")
+            if not r.said_as:
+                gaps.append(f"{s.id}: remedy {r.id} has no said_as")
+        if len(s.near_misses) < 2:
+            gaps.append(f"{s.id}: {len(s.near_misses)} near misses")
+        if not s.details:
+            gaps.append(f"{s.id}: no details to answer questions with")
+    assert gaps == []
+
+
+def test_every_persona_fits_a_scenario_and_listed_callers_exist(
+    lib: Library, playable: list[Persona], scenarios: list[Scenario]
+) -> None:
+    ids = {p.id for p in playable}
+    assert all(any(s.allows(p.id) for s in scenarios) for p in playable)
+    unknown = [f"{s.id}: {p}" for s in scenarios for p in s.personas if p not in ids]
+    assert unknown == []
+
+
+def test_personas_span_every_difficulty(playable: list[Persona]) -> None:
+    assert {p.difficulty for p in playable} == {"easy", "medium", "hard"}
+    for path in yaml_files([BUNDLED_PERSONAS]):
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r"^difficulty: (easy|medium|hard)$", text, re.M), path.name
+
+
+def test_personas_can_reject_by_name_and_hold_a_longer_call(playable: list[Persona]) -> None:
+    thin = []
+    for p in playable:
+        named = [line for line in p.lines.reject if "{remedy}" in line]
+        if len(named) < 2:
+            thin.append(f"{p.id}: {len(named)} reject lines name the offer")
+        for move in ("confirm", "frustrated", "explain", "callback_ask", "callback_time"):
+            if len(getattr(p.lines, move)) < 2:
+                thin.append(f"{p.id}: {move}")
+    assert thin == []
+
+
+def test_built_in_lines_cover_every_optional_move() -> None:
+    from trainer.models.base import check_slots
+    from trainer.simulation.lines import default_lines
+
+    lines = default_lines()
+    assert set(BUILT_IN_MOVES) <= set(lines) and set(OPTIONAL_MOVES) <= set(lines)
+    for move, said in lines.items():
+        assert said, move
+        for line in said:
+            check_slots(line)

@@ -251,16 +251,33 @@ def test_transfer_is_fair_only_after_a_genuine_attempt_when_authority_is_needed(
     assert needless.record.summary.notes
 
 
-def test_callback_taken_when_calm_refused_when_angry(
+def test_callback_is_agreed_in_dialogue_before_it_settles_anything(
+    persona: Persona, scenario: Scenario, grader: GraderLike
+) -> None:
+    # Regression: F9 resolved the call at once, with no time or number agreed.
+    calm = start(persona, scenario, grader)
+    calm.reply(GOOD)
+    offered = calm.callback("Could I call you back this afternoon once I've checked?")
+    assert not calm.ended and offered.move == "callback_ask_number"  # the time was given
+    asked = calm.reply("Of course. What's the best number to reach you on?")
+    assert not calm.ended and asked.move == "callback_number"
+    assert calm.customer.memory.callback is not None
+    done = calm.reply("Thank you. I'll ring you on that number this afternoon, I promise.")
+    assert calm.outcome == "resolved" and done.move == "accept"
+    assert any(n.startswith("call-back agreed") for n in calm.record.summary.notes)
+    angry = start(persona.model_copy(update={"tactics": []}), scenario, grader)
+    angry.callback()
+    assert not angry.ended and angry.record.turns[-1].move == "demand"
+
+
+def test_callback_with_time_and_number_in_one_offer(
     persona: Persona, scenario: Scenario, grader: GraderLike
 ) -> None:
     calm = start(persona, scenario, grader)
     calm.reply(GOOD)
-    calm.callback("Could I call you back this afternoon once I've checked?")
-    assert calm.outcome == "resolved" and "call-back agreed" in calm.record.summary.notes
-    angry = start(persona.model_copy(update={"tactics": []}), scenario, grader)
-    angry.callback()
-    assert not angry.ended and angry.record.turns[-1].move == "demand"
+    calm.callback("Could I ring you back on this number at 3pm, once I've checked?")
+    assert calm.outcome == "resolved"
+    assert calm.record.turns[-1].move == "accept"
 
 
 def test_turn_limit_ends_the_call(persona: Persona, scenario: Scenario, grader: GraderLike) -> None:

@@ -60,11 +60,12 @@ def test_fair_offer_to_a_calmer_customer_is_accepted(persona: Persona, scenario:
     assert move.kind == "accept" and move.outcome == "resolved"
 
 
-def test_offer_to_a_furious_customer_is_rejected(persona: Persona, scenario: Scenario) -> None:
+def test_offer_to_a_furious_customer_is_not_taken(persona: Persona, scenario: Scenario) -> None:
     furious = persona.model_copy(update={"temperament": Temperament(anger=10, cooling=0.3)})
     call = Call(furious, scenario)
     move = call.turn(grade(remedies=("refund_duplicate",)), "refund")
-    assert move.kind == "reject" and move.outcome is None
+    # What they asked for, offered too soon: they doubt it rather than take it.
+    assert move.kind == "test" and move.outcome is None
 
 
 def test_would_accept_needs_trust() -> None:
@@ -80,12 +81,21 @@ def test_physical_threat_ends_the_call_for_safety(persona: Persona, scenario: Sc
     assert move.name == "tactic:physical_threat" and move.outcome == "safety_end"
 
 
-def test_patience_runs_out_and_they_hang_up(persona: Persona, scenario: Scenario) -> None:
+def test_patience_runs_out_and_they_leave_angry(persona: Persona, scenario: Scenario) -> None:
     short = persona.model_copy(
         update={"tactics": [], "temperament": Temperament(anger=5, patience=1)}
     )
     call = Call(short, scenario)
     move = call.turn(grade(flags=("blame",)), "you should have read it")
+    assert move.kind == "leave" and move.outcome == "churned"
+
+
+def test_a_calm_caller_out_of_patience_hangs_up(persona: Persona, scenario: Scenario) -> None:
+    calm = persona.model_copy(
+        update={"tactics": [], "triggers": [], "temperament": Temperament(anger=1, patience=1)}
+    )
+    call = Call(calm, scenario)
+    move = call.turn(grade(flags=("data_only",)), "account number")
     assert move.kind == "hang_up" and move.outcome == "hung_up"
 
 
@@ -246,3 +256,118 @@ def test_a_calmer_caller_takes_the_first_fair_offer(persona: Persona, scenario: 
     call = Call(calmer, scenario)
     move = call.turn(REMEDY, "would a refund help")
     assert move.kind == "accept" and move.outcome == "resolved"
+
+
+# Real resistance (issue 12) --------------------------------------------------------------------
+
+from trainer.simulation.hearing import hear  # noqa: E402
+from trainer.simulation.policy import CallbackTalk, _callback_turn  # noqa: E402
+
+
+class HeardCall(Call):
+    """A call that also passes what the customer hears (questions, agreement, confirmation)."""
+
+    def turn(self, g: Grade, text: str) -> Move:
+        self.state.want_known = self.memory.want_stated or bool(self.memory.asked_for)
+        effect = apply_reply(self.state, g, text, self.persona, self.scenario)
+        return next_move(
+            self.persona,
+            self.scenario,
+            self.state.mood,
+            effect,
+            g,
+            self.memory,
+            self.rng,
+            start_anger=self.state.start_anger,
+            heard=hear(text),
+        )
+
+
+def test_a_hard_caller_wants_it_heard_agreed_and_confirmed(
+    persona: Persona, scenario: Scenario
+) -> None:
+    hard = persona.model_copy(update={"difficulty": "hard"})
+    call = HeardCall(hard, scenario)
+    moves = [
+        call.turn(GOOD, "I'm so sorry, that's awful. What can I do?").kind,
+        call.turn(REMEDY, "I'm so sorry. Would it help if I refund it today?").kind,
+    ]
+    for text in ("So sorry again. I'll refund it right away, shall I?", "Yes, it's done."):
+        if moves[-1] != "confirm":
+            moves.append(call.turn(REMEDY, text).kind)
+    assert moves[0] == "state_want" and "confirm" in moves
+    final = call.turn(GOOD, "It's done: I've put it through and you'll get an email today.")
+    assert final.kind == "accept" and final.outcome == "resolved"
+    assert "accept" not in moves  # the offer alone never settled it
+
+
+def test_a_medium_caller_who_trusts_you_takes_the_offer(
+    persona: Persona, scenario: Scenario
+) -> None:
+    call = HeardCall(persona, scenario)
+    call.turn(GOOD, "I'm so sorry. What can I do?")
+    call.state.mood = call.state.mood.model_copy(update={"trust": 0.9})
+    assert call.turn(REMEDY, "Sorry again; shall I refund it now?").kind == "accept"
+
+
+def test_threats_come_out_in_rising_order(persona: Persona, scenario: Scenario) -> None:
+    tactics = [
+        Tactic(id="take_business_elsewhere", at=7, lines=["I'm off."]),
+        Tactic(id="bash_online", at=5, lines=["I'll post this."]),
+        Tactic(id="threat_to_sue", at=6, lines=["My solicitor."]),
+    ]
+    steady = persona.model_copy(
+        update={
+            "tactics": tactics,
+            "triggers": [],
+            "temperament": Temperament(anger=8, patience=10),
+        }
+    )
+    for seed in range(5):
+        call = HeardCall(steady, scenario, seed=seed)
+        call.turn(GOOD, "So sorry. What do you need?")
+        threats = []
+        for i in range(8):
+            move = call.turn(grade(person=True, apology=True), f"I'm so sorry ({i}).")
+            if move.kind == "tactic":
+                threats.append(move.tactic)
+            if move.outcome:
+                break
+        ats = [next(t.at for t in tactics if t.id == name) for name in threats]
+        assert threats and ats == sorted(ats), (seed, threats)
+
+
+def test_some_walk_away_from_polite_handling_and_the_seed_decides(
+    persona: Persona, scenario: Scenario
+) -> None:
+    patient = persona.model_copy(
+        update={"tactics": [], "triggers": [], "temperament": Temperament(anger=6, patience=10)}
+    )
+
+    def walked(seed: int) -> int | None:
+        call = HeardCall(patient, scenario, seed=seed)
+        call.turn(GOOD, "So sorry. What do you need?")
+        for i in range(10):
+            move = call.turn(grade(person=True, apology=True), f"I'm so sorry ({i}).")
+            if move.kind == "leave":
+                return i
+        return None
+
+    turns = [walked(seed) for seed in range(12)]
+    assert turns == [walked(seed) for seed in range(12)]
+    assert all(t is not None for t in turns) and len(set(turns)) > 1
+
+
+def test_call_back_needs_a_time_and_a_number() -> None:
+    talk = CallbackTalk()
+    calm = Mood(anger=3, trust=0.6, patience=5)
+    assert _callback_turn(talk, hear("I'll call you back this afternoon."), calm).kind == (
+        "callback_ask_number"
+    )
+    assert talk.time == "this afternoon" and not talk.number
+    move = _callback_turn(talk, hear("What's the best number to reach you on?"), calm)
+    assert move.kind == "callback_number" and talk.number
+    done = _callback_turn(talk, hear("Great, I'll ring you then."), calm)
+    assert done.kind == "accept" and done.callback and done.outcome == "resolved"
+    asked = CallbackTalk()
+    assert _callback_turn(asked, hear("What time suits you?"), calm).kind == "callback_time"

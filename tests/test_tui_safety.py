@@ -11,6 +11,7 @@ from tui_support import MARKUP_LINE, RUDE
 
 from trainer.tui.safe import MAX_SHOWN, clean, safe_text
 from trainer.tui.screens.call import CallScreen
+from trainer.tui.screens.dialogs import ConfirmScreen
 from trainer.tui.screens.report import ReportScreen
 from trainer.tui.widgets.reply_input import ReplyInput
 
@@ -48,6 +49,11 @@ async def test_markup_persona_and_reply_are_shown_literally(tmp_path: Path) -> N
         preview = str(home.query_one("#preview-text", Static).render())
         assert "Mal [bold]Markup[/bold]" in preview
         await pilot.press("f5")
+        await settle(pilot)
+        # Mal was not written for this scenario: the question shows the name literally too.
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Mal [bold]Markup[/bold] was not written for" in app.screen.question
+        await pilot.press("y")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CallScreen)

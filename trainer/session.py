@@ -32,8 +32,10 @@ from trainer.models.record import (
 )
 from trainer.models.scenario import Scenario
 from trainer.simulation.customer import Customer
-from trainer.simulation.mood import HOLD_CHECK_IN, nudge
-from trainer.simulation.policy import ACCEPT_TRUST, Move, turn_limit_move
+from trainer.simulation.durations import parse_duration
+from trainer.simulation.mood import HOLD_CHECK_IN
+from trainer.simulation.offers import encoder_of
+from trainer.simulation.policy import Move, turn_limit_move
 from trainer.simulation.voice import Voice
 
 __all__ = ["GraderLike", "Session", "SessionEvent"]
@@ -41,8 +43,6 @@ __all__ = ["GraderLike", "Session", "SessionEvent"]
 EventKind = Literal["started", "turn", "rewound", "ended"]
 
 
-CALLBACK_ANGER = 5.0
-"""A call-back offer is taken at or below this anger (with enough trust)."""
 ANGER_ROSE = 0.1
 """A rise in anger (0-10) past this makes person and apology due again; smaller changes are
 rounding, not a customer getting angrier."""
@@ -64,6 +64,11 @@ _PERMISSION = re.compile(
 )
 _ESTIMATE = re.compile(
     r"\b(\d+|a|one|two|three|four|five|ten|couple of|few)\s*(sec|second|min|minute)s?\b"
+)
+_SAID_ESTIMATE = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|a couple of|a few)\s*"
+    r"(?:more\s+)?(?:seconds?|secs?|minutes?|mins?|moments?)\b",
+    re.I,
 )
 
 EXAMPLES: dict[Step, str] = {
@@ -154,7 +159,9 @@ class Session:
             "customer": persona.address_as,
             "want": scenario.customer_wants,
         }
-        self.customer = Customer(persona, scenario, seed=seed, voice=voice, slots=slots)
+        self.customer = Customer(
+            persona, scenario, seed=seed, voice=voice, slots=slots, encoder=encoder_of(grader)
+        )
         self.opening = self.customer.opening()
         self.last_customer_line = self.opening
         self.on_hold = False
@@ -235,6 +242,10 @@ class Session:
         asked = "hold_asked_permission" in flags or (
             "hold_no_permission" not in flags and "?" in text and bool(_PERMISSION.search(lowered))
         )
+        if not estimate.strip():
+            # No estimate typed: the one said in the words ("for two minutes"), if any.
+            said = _SAID_ESTIMATE.search(text)
+            estimate = said.group(0) if said and parse_duration(said.group(0)) else ""
         info = HoldInfo(
             seconds=seconds,
             reason=reason.strip(),
@@ -252,7 +263,7 @@ class Session:
             "hold_gave_estimate" if info.gave_estimate else "hold_no_estimate",
         }
         snaps = self.customer.hold_flags_fired(etiquette, text)
-        self.customer.slots["wait"] = info.estimate or _duration(seconds)
+        self.customer.start_hold(info, text)
         move = Move("hold_ok", snaps=snaps)
         self.customer.remember(move)
         self.on_hold = True
@@ -314,27 +325,15 @@ class Session:
         return self._finish(snap, "transfer", "", None, move, count=False)
 
     def callback(self, text: str = "") -> Turn:
-        """Offer to call them back. Taken if they are calm and trust the agent enough."""
+        """Offer to call them back. Calm enough and trusting the agent, they take it up and ask
+        when and on which number; the call is settled once a time and a number are agreed
+        (in these words or the replies that follow)."""
         self._check_open()
         if self.on_hold:
             raise UserError("come back from hold before offering a call-back")
         snap = self._snapshot()
         grade = self._grade(text) if text.strip() else None
-        move: Move | None = None
-        if grade is not None:
-            reacted = self.customer.react(grade, text).move
-            if reacted.outcome is not None:
-                move = reacted
-        if move is None:
-            mood = self.mood
-            if mood.anger <= CALLBACK_ANGER and mood.trust >= ACCEPT_TRUST:
-                move = Move("accept", outcome="resolved")
-                self.record.summary.notes.append("call-back agreed")
-            else:
-                nudge(self.customer.state, self.persona, anger=0.3)
-                move = Move("demand")
-            if grade is None:
-                self.customer.remember(move)
+        move = self.customer.offer_callback(grade, text)
         return self._finish(snap, "callback", text, grade, move)
 
     def end(self) -> Turn:
@@ -527,6 +526,10 @@ class Session:
         if line:
             self.last_customer_line = line
         self.record.final_mood = self.mood
+        if move.callback and move.outcome == "resolved":
+            talk = self.customer.memory.callback
+            when = f" ({talk.time})" if talk is not None and talk.time[:1].isalnum() else ""
+            self.record.summary.notes.append(f"call-back agreed{when}, number confirmed")
         if move.outcome is not None:
             self.record.outcome = move.outcome
             self.record.ended_at = _iso(self._clock())
@@ -588,10 +591,3 @@ class Session:
         event = SessionEvent(kind, self.record, turn)
         for listener in self._listeners:
             listener(event)
-
-
-def _duration(seconds: int) -> str:
-    if seconds < 60:
-        return f"{seconds} seconds"
-    minutes = round(seconds / 60)
-    return "a minute" if minutes == 1 else f"{minutes} minutes"

@@ -164,15 +164,36 @@ def check_cmd(args: argparse.Namespace) -> int:
     if args.coverage:
         _print_coverage(lib)
     if args.examples:
-        from trainer.simulation.examples import run_examples
-
-        failures = run_examples(lib)
-        for line in failures:
-            print(line)
-        total = sum(len(e.item.examples) for e in lib.personas.values() if not e.item.abstract)
-        print(f"examples: {total - len(failures)} of {total} behave as expected")
-        failed = failed or bool(failures)
+        failed = _check_examples(lib) or failed
     return 1 if failed else 0
+
+
+def _check_examples(lib: Library) -> bool:
+    """Run persona sample replies and scenario offer phrasings; True when any failed."""
+    from trainer.grading import get_grader
+    from trainer.simulation.examples import run_examples, run_offer_examples
+
+    grader = get_grader()
+    failures = run_examples(lib, grader)
+    for line in failures:
+        print(line)
+    total = sum(len(e.item.examples) for e in lib.personas.values() if not e.item.abstract)
+    print(f"examples: {total - len(failures)} of {total} behave as expected")
+    offers = run_offer_examples(lib, grader)
+    for line in offers.failures:
+        print(line)
+    print(
+        f"offer phrasings: {offers.checked - len(offers.failures)} of {offers.checked} "
+        "heard as intended"
+    )
+    if offers.unchecked:
+        print(
+            f"not checked: {len(offers.unchecked)} phrasing(s) only the sentence model can "
+            "judge, and the grader runs on rules alone"
+        )
+        for line in offers.unchecked:
+            print(f"  {line}")
+    return bool(failures) or bool(offers.failures)
 
 
 def _print_coverage(lib: Library) -> None:

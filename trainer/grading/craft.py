@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from trainer.grading import offer_cues
 from trainer.grading.text import Cleaned, rx, words
 from trainer.models.scenario import Scenario
 
@@ -80,9 +81,6 @@ _HOLD_ESTIMATE = rx(
 _MONEY = re.compile(
     r"(?:[£$€]\s?(\d[\d,]*(?:\.\d+)?))|(\d[\d,]*(?:\.\d+)?)\s?(?:pounds|dollars|euros|quid|bucks)\b",
     re.I,
-)
-_NEGATION_BEFORE = rx(
-    r"(?:\bnot|n't|\bno|\bnever|\bunable to|\bcannot|\bwithout)\s+(?:\w+\s+){0,3}$"
 )
 
 
@@ -163,7 +161,13 @@ def _mentions(text: str, keyword: str) -> list[re.Match[str]]:
 
 
 def remedies(text: str, scenario: Scenario | None) -> tuple[list[str], list[str]]:
-    """Allowed remedy ids offered and forbidden remedy labels promised (negations ignored)."""
+    """Allowed remedy ids offered and forbidden remedy labels promised.
+
+    A keyword counts only where its clause offers it: not inside a refusal, a policy
+    statement, a condition of luck or eligibility, a deflection or a negation (see
+    `offer_cues.blocked`). "Our policy clearly states that refunds take 10 working days"
+    offers no refund.
+    """
     if scenario is None:
         return [], []
     offered: list[str] = []
@@ -171,7 +175,7 @@ def remedies(text: str, scenario: Scenario | None) -> tuple[list[str], list[str]
     amounts = [float((m.group(1) or m.group(2)).replace(",", "")) for m in _MONEY.finditer(text)]
     for remedy in scenario.remedies:
         hits = [m for kw in remedy.keywords for m in _mentions(text, kw)]
-        hits = [m for m in hits if not _NEGATION_BEFORE.search(text[: m.start()])]
+        hits = [m for m in hits if not offer_cues.blocked_at(text, m.start())]
         if not hits:
             continue
         if remedy.limit is not None and any(a > remedy.limit for a in amounts):
@@ -180,7 +184,7 @@ def remedies(text: str, scenario: Scenario | None) -> tuple[list[str], list[str]
             offered.append(remedy.id)
     for item in scenario.forbidden:
         hits = [m for kw in item.keywords for m in _mentions(text, kw)]
-        if any(not _NEGATION_BEFORE.search(text[: m.start()]) for m in hits):
+        if any(not offer_cues.blocked_at(text, m.start()) for m in hits):
             forbidden.append(item.label)
     return offered, forbidden
 

@@ -10,6 +10,7 @@ from trainer.models.base import Strict, check_slots
 from trainer.models.tactics import TACTIC_IDS
 
 Line = Annotated[str, Field(min_length=1, max_length=600)]
+Difficulty = Literal["easy", "medium", "hard"]
 
 
 def _check_lines(lines: list[str]) -> list[str]:
@@ -123,6 +124,28 @@ class Lines(Strict):
     """What they say when the agent comes back from hold."""
     transfer: list[Line] = Field(default_factory=list)
     """What they say as they are put through to a manager (optional; `hold_ok` lines otherwise)."""
+    explain: list[Line] = Field(default_factory=list)
+    """Answering a question about what happened ("When did it start?") (optional; `vent` lines
+    otherwise)."""
+    answer: list[Line] = Field(default_factory=list)
+    """Answering a request for a detail the scenario's `details` do not cover (optional;
+    built-in lines otherwise)."""
+    confirm: list[Line] = Field(default_factory=list)
+    """Agreeing to an offer in principle and asking for it to be made certain ("Is that booked,
+    or are you trying?") (optional; `test` lines otherwise)."""
+    refused: list[Line] = Field(default_factory=list)
+    """Answering a refusal ("You can't? Then what can you do?") (optional; `demand` lines
+    otherwise)."""
+    frustrated: list[Line] = Field(default_factory=list)
+    """Losing patience when what they need is ignored turn after turn (optional; `demand` lines
+    otherwise)."""
+    callback_ask: list[Line] = Field(default_factory=list)
+    """Asking when and on which number, once a call-back is offered (optional; built-in lines
+    otherwise)."""
+    callback_time: list[Line] = Field(default_factory=list)
+    """Saying when suits them for a call-back, when asked (optional; built-in lines otherwise)."""
+    callback_number: list[Line] = Field(default_factory=list)
+    """Confirming the number to ring, when asked (optional; built-in lines otherwise)."""
 
     _v = field_validator("*")(_check_lines)
 
@@ -153,6 +176,11 @@ class Persona(Strict):
     """A short biography the trainer sees: who they are and why this matters to them."""
     temperament: Temperament
     """How their anger behaves."""
+    difficulty: Difficulty = "medium"
+    """How much winning over they take. `easy`: takes the first fair offer once heard.
+    `medium`: says what they want before taking an offer and asks for it to be made certain
+    when trust is still low. `hard`: needs what they want heard, a remedy agreed and then
+    confirmed, and calms in smaller steps per reply."""
     needs: Needs = Field(default_factory=Needs)
     """What they need most from the call."""
     triggers: list[Trigger] = Field(default_factory=list)

@@ -1,4 +1,4 @@
-"""The simulated customer: mood, policy and voice together, with snapshots for rewind."""
+"""The simulated customer: what they hear, how they feel, what they do and say; rewindable."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from typing import Any
 from trainer.models.grade import Grade
 from trainer.models.persona import Persona
 from trainer.models.record import HoldInfo, Mood
-from trainer.models.scenario import Scenario
+from trainer.models.scenario import Remedy, Scenario
+from trainer.simulation.durations import parse_duration, spoken_duration
+from trainer.simulation.hearing import Heard, hear
+from trainer.simulation.lines import REACTIVE, LineContext
 from trainer.simulation.mood import (
     MoodState,
     ReplyEffect,
@@ -18,10 +21,23 @@ from trainer.simulation.mood import (
     apply_reply,
     fired_triggers,
     nudge,
+    over_estimate,
     start_mood,
 )
-from trainer.simulation.policy import Move, PolicyMemory, next_move
+from trainer.simulation.offers import EncoderSource, OfferReader, Reading
+from trainer.simulation.policy import (
+    ACCEPT_TRUST,
+    CallbackTalk,
+    Move,
+    PolicyMemory,
+    next_move,
+    remember,
+    still_to_agree,
+)
 from trainer.simulation.voice import AuthoredVoice, StatefulVoice, Voice
+
+CALLBACK_ANGER = 5.5
+"""A call-back offer is taken up at or below this anger (with enough trust)."""
 
 
 @dataclass
@@ -32,13 +48,22 @@ class Reaction:
     line: str
     mood: Mood
     effect: ReplyEffect | None = None
+    reading: Reading | None = None
+    heard: Heard | None = None
+
+
+def _spoken_list(remedies: list[Remedy]) -> str:
+    names = [r.spoken() for r in remedies[:2]]
+    return " and ".join(names)
 
 
 class Customer:
     """One simulated customer for one call. Deterministic given persona, scenario and seed.
 
     Two generators are derived from the seed: one for the policy (what they do) and one for
-    the voice (which words), so a different voice never changes what the customer does.
+    the voice (which words), so a different voice never changes what the customer does. What
+    they hear offered by meaning comes from `encoder` (the grader's sentence model); without
+    it they hear rules and references only.
     """
 
     def __init__(
@@ -49,6 +74,7 @@ class Customer:
         seed: int,
         voice: Voice | None = None,
         slots: dict[str, str] | None = None,
+        encoder: EncoderSource | None = None,
     ) -> None:
         self.persona = persona
         self.scenario = scenario
@@ -58,6 +84,26 @@ class Customer:
         self.voice_rng = random.Random(f"deescalate-voice-{seed}")
         self.voice: Voice = voice if voice is not None else AuthoredVoice()
         self.slots: dict[str, str] = dict(slots or {})
+        self.reader = OfferReader(scenario, encoder)
+        self.agent_words: list[str] = []
+        """Everything the trainee has said, in order."""
+        self.said: list[str] = []
+        """Everything the customer has said, in order."""
+        self.on_table: list[str] = []
+        """Remedy ids the last reply offered (what a reject or an accept line answers)."""
+        self.wait_given = False
+        self.hold_over = False
+        self.hold_asked = False
+        self._known = " ".join(
+            [
+                scenario.problem,
+                scenario.issue,
+                scenario.customer_wants,
+                scenario.brief.summary,
+                *scenario.brief.account,
+                persona.bio,
+            ]
+        )
 
     @property
     def mood(self) -> Mood:
@@ -66,9 +112,37 @@ class Customer:
 
     # Words -------------------------------------------------------------------------------
 
+    def context(self, move: str = "") -> LineContext:
+        """What a line may refer to now (see `lines.fits`)."""
+        by_id = {r.id: r for r in self.scenario.remedies}
+        table = self.on_table if move in REACTIVE or move == "reject" else []
+        if move in {"confirm", "accept"} and not table:
+            table = [i for i in self.memory.agreed if i in by_id]
+        return LineContext(
+            agent_said=" ".join(self.agent_words),
+            known=self._known + " " + " ".join(self.said),
+            offered=[by_id[i] for i in table if i in by_id],
+            remedies=list(self.scenario.remedies),
+            wait_given=self.wait_given,
+            holds_before=self.memory.holds,
+            hold_over=self.hold_over,
+            hold_asked=self.hold_asked,
+            said=set(self.said),
+        )
+
     def say(self, key: str) -> str:
-        """One line for a voice key, slots filled."""
-        return self.voice.say(key, self.persona, self.scenario, self.voice_rng, self.slots)
+        """One line for a voice key, slots filled, fitting the call so far."""
+        line = self.voice.say(
+            key,
+            self.persona,
+            self.scenario,
+            self.voice_rng,
+            self.slots,
+            context=self.context(key.split(":", 1)[0]),
+        )
+        if line:
+            self.said.append(line)
+        return line
 
     def speak(self, move: Move) -> str:
         """The words for a move: any trigger snap-back first, then the move's own line."""
@@ -82,14 +156,32 @@ class Customer:
 
     # Reactions ---------------------------------------------------------------------------
 
+    def hear(self, grade: Grade | None, reply: str) -> tuple[Heard, Reading]:
+        """What the reply asks, agrees and offers, as this customer hears it."""
+        heard = hear(reply)
+        by_id = {r.id: r for r in self.scenario.remedies}
+        asked_for = [by_id[i] for i in self.memory.asked_for if i in by_id]
+        return heard, self.reader.read(reply, grade, heard, asked_for)
+
     def react(self, grade: Grade, reply: str, *, extra_flags: tuple[str, ...] = ()) -> Reaction:
         """Update mood from a graded reply and choose the answer (not yet spoken)."""
+        heard, reading = self.hear(grade, reply)
+        self.state.want_known = self.memory.want_stated or bool(self.memory.asked_for)
+        self.state.arranging = self.memory.callback is not None
         effect = apply_reply(
-            self.state, grade, reply, self.persona, self.scenario, extra_flags=extra_flags
+            self.state,
+            grade,
+            reply,
+            self.persona,
+            self.scenario,
+            extra_flags=extra_flags,
+            offered=reading.offered,
         )
-        if effect.remedy is not None:
-            label = effect.remedy.label
-            self.slots["remedy"] = label[:1].lower() + label[1:]
+        effect.refused = [r.id for r in reading.refused]
+        self.agent_words.append(reply)
+        if reading.offered:
+            self.on_table = [r.id for r in reading.offered]
+            self.slots["remedy"] = _spoken_list(reading.offered)
         move = next_move(
             self.persona,
             self.scenario,
@@ -99,8 +191,38 @@ class Customer:
             self.memory,
             self.policy_rng,
             start_anger=self.state.start_anger,
+            heard=heard,
         )
-        return Reaction(move, "", self.state.mood, effect)
+        return Reaction(move, "", self.state.mood, effect, reading, heard)
+
+    def offer_callback(self, grade: Grade | None, text: str) -> Move:
+        """The trainee offers to call back. Calm enough, they take it up and ask when and on
+        which number; it settles the call only once both are agreed (see the policy)."""
+        if grade is not None:
+            before = copy.deepcopy(self.memory)
+            reacted = self.react(grade, text).move
+            if reacted.outcome is not None:
+                return reacted
+            # The words count for the mood; the move is the answer to the call-back instead.
+            self.memory = before
+        heard = hear(text) if text.strip() else Heard(callback=True)
+        mood = self.mood
+        if mood.anger > CALLBACK_ANGER or mood.trust < ACCEPT_TRUST:
+            nudge(self.state, self.persona, anger=0.3)
+            move = Move("demand")
+        else:
+            talk = self.memory.callback or CallbackTalk()
+            self.memory.callback = talk
+            talk.time = talk.time or heard.time
+            talk.number = talk.number or heard.number
+            if talk.time and talk.number:
+                move = Move("accept", outcome="resolved", callback=True)
+            else:
+                move = Move(still_to_agree(talk))
+        if grade is None:
+            self.agent_words.append(text)
+        remember(move, self.memory)
+        return move
 
     def hold_flags_fired(self, flags: set[str], text: str) -> list[int]:
         """Apply triggers set off by hold etiquette flags; return snap-back trigger indices."""
@@ -110,13 +232,28 @@ class Customer:
             nudge(self.state, self.persona, anger=extra, trust=-0.05 * len(fired))
         return [i for i, t in enumerate(self.persona.triggers) if t in fired and t.say][:1]
 
+    def start_hold(self, hold: HoldInfo, text: str) -> None:
+        """They are put on hold: remember the time they were given, in words."""
+        promised = parse_duration(hold.estimate)
+        self.wait_given = promised is not None
+        self.hold_over = False
+        self.hold_asked = hold.asked_permission
+        if promised is not None:
+            self.slots["wait"] = spoken_duration(promised)
+        else:
+            self.slots.pop("wait", None)
+        if text.strip():
+            self.agent_words.append(text)
+
     def finish_hold(self, hold: HoldInfo, *, thanked: bool) -> None:
-        """Apply what the hold cost them."""
+        """Apply what the hold cost them; they remember it happened and whether it overran."""
         apply_hold(self.state, hold, self.persona, thanked=thanked)
+        self.memory.holds += 1
+        self.hold_over = over_estimate(hold)
 
     def remember(self, move: Move) -> None:
         """Record a move chosen outside the policy (hold, transfer, call-back)."""
-        self.memory.moves.append(move.name)
+        remember(move, self.memory)
 
     # Rewind ------------------------------------------------------------------------------
 
@@ -130,6 +267,14 @@ class Customer:
             "voice_rng": self.voice_rng.getstate(),
             "voice": voice_state,
             "slots": dict(self.slots),
+            "heard": (
+                list(self.agent_words),
+                list(self.said),
+                list(self.on_table),
+                self.wait_given,
+                self.hold_over,
+                self.hold_asked,
+            ),
         }
 
     def restore(self, snap: dict[str, Any]) -> None:
@@ -141,3 +286,5 @@ class Customer:
         if isinstance(self.voice, StatefulVoice):
             self.voice.restore(snap["voice"])
         self.slots = dict(snap["slots"])
+        words, said, table, self.wait_given, self.hold_over, self.hold_asked = snap["heard"]
+        self.agent_words, self.said, self.on_table = list(words), list(said), list(table)

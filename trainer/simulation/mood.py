@@ -4,10 +4,14 @@ Mood changes only through what the trainee does: the grade of each reply and its
 persona's temperament, needs and triggers, the scenario's remedies (allowed ones help; a
 forbidden promise brings short relief and backfires a turn or two later), and holds.
 
-The constants below are the tuning knobs. Two rules shape them:
+The constants below are the tuning knobs. Four rules shape them:
 - a good reply lowers anger in proportion to what this persona needs most, with diminishing
   returns once a need is met;
-- a dismissive or defensive reply raises anger more than a good reply lowers it.
+- a dismissive or defensive reply raises anger more than a good reply lowers it;
+- no single reply moves anger more than the persona's difficulty allows (`SHAPES`), so calm is
+  earned over several turns and one poor reply does not undo a call;
+- a need left unmet turn after turn (the want stated, nothing offered; feelings never
+  acknowledged) builds frustration, so kind words alone end in rising anger, not calm.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.models.grade import STEPS, Grade
-from trainer.models.persona import Persona, Trigger
+from trainer.models.persona import Difficulty, Persona, Trigger
 from trainer.models.record import HoldInfo, Mood
 from trainer.models.scenario import Remedy, Scenario
+from trainer.simulation.durations import parse_duration
 
 START_TRUST = 0.3
 
@@ -61,13 +66,62 @@ PER_STEP = 0.15
 VENT_GAIN = 0.55
 APOLOGY_GAIN = 0.7
 ASK_GAIN = 0.25
+"""Compensation felt from being asked what they want, until they have said it (after that,
+only an offer meets the need)."""
 FORBIDDEN_RELIEF = 0.3
 """Compensation felt at once when the trainee promises something policy forbids..."""
 BACKFIRE_ANGER = 2.5
 """...and the anger (times volatility) when it falls through a turn or two later."""
 
+IGNORED_WEIGHT = 0.25
+"""A need weighing at least this share of the persona's needs is noticed when ignored..."""
+IGNORED_MET = 0.4
+"""...while it is met less than this..."""
+FRUSTRATION = 0.8
+ASKED_WEIGHT = 0.35
+"""How much an unanswered request weighs once they have said what they want."""
+"""...and each turn it stays ignored adds this much anger (times its weight and the number of
+turns it has been ignored), so frustration builds rather than settles."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a persona's difficulty shapes the call."""
+
+    max_drop: float
+    """Most anger one reply can take away."""
+    max_rise: float
+    """Most anger one reply can add (triggers and flags included)."""
+    confirm: str
+    """When an agreed remedy must be confirmed before the call is settled: `never`,
+    `low_trust` (trust still below `CONFIRM_TRUST`) or `always`."""
+    accept_anger: float
+    """They accept a fair offer at or below this anger (or after a large enough drop)."""
+    want_first_at: float
+    """Starting anger at or above which they say what they want before taking a first offer."""
+
+
+SHAPES: dict[Difficulty, Shape] = {
+    "easy": Shape(max_drop=3.0, max_rise=2.5, confirm="never", accept_anger=5.5, want_first_at=11),
+    "medium": Shape(
+        max_drop=2.3, max_rise=2.5, confirm="low_trust", accept_anger=4.5, want_first_at=7
+    ),
+    "hard": Shape(max_drop=1.7, max_rise=2.8, confirm="always", accept_anger=4.0, want_first_at=0),
+}
+CONFIRM_TRUST = 0.6
+
+
+def shape_of(persona: Persona) -> Shape:
+    """The persona's difficulty shape."""
+    return SHAPES[persona.difficulty]
+
+
 # Hold costs (patience unless noted).
 HOLD_PER_MINUTE = 0.4
+HOLD_INSIDE_PER_MINUTE = 0.1
+"""Patience a hold costs per minute when they are back within the time they were given."""
+HOLD_OVER_ESTIMATE = 0.5
+HOLD_OVER_ESTIMATE_PER_MINUTE = 0.3
 HOLD_CHECK_IN = 120
 HOLD_OVER_LIMIT = 1.0
 HOLD_OVER_PER_MINUTE = 0.5
@@ -119,6 +173,13 @@ class MoodState:
     seen_replies: set[str] = field(default_factory=set)
     genuine_attempt: bool = False
     """True once a reply apologised and asked (a fair attempt before escalating)."""
+    want_known: bool = False
+    """The customer has said what they want (set by the customer as they say it)."""
+    ignored: dict[str, int] = field(default_factory=dict)
+    """Turns in a row each need has been left unmet."""
+    arranging: bool = False
+    """A call-back is being arranged: settling its time and number helps, it is not ignoring
+    what they asked for (set by the customer)."""
 
 
 @dataclass
@@ -134,6 +195,14 @@ class ReplyEffect:
     """How far each need moved this turn."""
     remedy: Remedy | None = None
     """The most valuable allowed remedy offered in this reply."""
+    offered: list[Remedy] = field(default_factory=list)
+    """Every allowed remedy offered in this reply, most valuable first."""
+    frustration: float = 0.0
+    """Anger added because a need has been ignored turn after turn."""
+    ignored: dict[str, int] = field(default_factory=dict)
+    """Turns in a row each need has been ignored, after this reply."""
+    refused: list[str] = field(default_factory=list)
+    """Remedy ids the trainee refused in this reply (set by the customer)."""
     forbidden: bool = False
     repeated: bool = False
     backfired: bool = False
@@ -172,10 +241,16 @@ def apply_reply(
     scenario: Scenario,
     *,
     extra_flags: tuple[str, ...] = (),
+    offered: list[Remedy] | None = None,
 ) -> ReplyEffect:
-    """Update `state` for one graded reply and return what happened."""
+    """Update `state` for one graded reply and return what happened.
+
+    `offered` is what the customer heard offered (by rules, meaning or reference); without it
+    the grade's keyword remedies count.
+    """
     mood = state.mood
     temper = persona.temperament
+    shape = shape_of(persona)
     state.turn += 1
     effect = ReplyEffect(mood.anger, mood.anger, mood.patience)
     flags = set(grade.flags) | set(extra_flags)
@@ -188,7 +263,11 @@ def apply_reply(
     effect.passed_steps = grade.passed_steps
     effect.bad_flags = sorted(f for f in flags if f in BAD_FLAGS)
     effect.fired = fired_triggers(persona, reply, flags)
-    effect.remedy = offered_remedy(grade, scenario)
+    if offered is None:
+        remedy = offered_remedy(grade, scenario)
+        offered = [remedy] if remedy is not None else []
+    effect.offered = sorted(offered, key=lambda r: -r.value)
+    effect.remedy = effect.offered[0] if effect.offered else None
     effect.forbidden = bool(grade.forbidden_promised) or "forbidden_remedy" in flags
 
     anger = mood.anger
@@ -212,10 +291,11 @@ def apply_reply(
             gains["vent"] += VENT_GAIN
         if grade.apology.passed:
             gains["apology"] += APOLOGY_GAIN
-        if grade.ask.passed:
-            gains["compensation"] += ASK_GAIN
-        if effect.remedy is not None:
-            gains["compensation"] += effect.remedy.value
+        if grade.ask.passed and not state.want_known:
+            gains["compensation"] += max(0.0, ASK_GAIN - met["compensation"])
+        # Several remedies at once add up, each worth less than the one before.
+        for rank, item in enumerate(effect.offered):
+            gains["compensation"] += item.value / (rank + 1)
         if effect.forbidden:
             gains["compensation"] += FORBIDDEN_RELIEF
             state.backfires.append((state.turn + 2, BACKFIRE_ANGER))
@@ -226,10 +306,39 @@ def apply_reply(
         effect.met[need] = delta
         met[need] += delta
         relief += weights[need] * delta
+
+    # Needs ignored turn after turn. Feelings count from the second reply; compensation once
+    # they have said what they want (or from the third reply).
+    # Once they have asked for something specific, leaving it unanswered always matters, however
+    # little the persona weighs compensation.
+    felt = dict(weights)
+    if state.want_known and scenario.remedies:
+        felt["compensation"] = max(felt["compensation"], ASKED_WEIGHT)
+    for need, weight in felt.items():
+        counting = state.turn >= (2 if need != "compensation" else 3) or (
+            need == "compensation" and state.want_known
+        )
+        arranged = need == "compensation" and state.arranging
+        if (
+            weight >= IGNORED_WEIGHT
+            and counting
+            and not arranged
+            and met[need] < IGNORED_MET
+            and not gains[need]
+        ):
+            state.ignored[need] = state.ignored.get(need, 0) + 1
+        else:
+            state.ignored[need] = 0
+    effect.ignored = dict(state.ignored)
+    effect.frustration = FRUSTRATION * sum(
+        felt[n] * turns for n, turns in state.ignored.items() if turns
+    )
+
     if not effect.repeated:
         before_relief = anger
-        # Steps earn their small bonus only in a reply free of dismissive flags.
-        bonus = 0.0 if effect.bad_flags else PER_STEP * grade.passed_steps
+        # Steps earn their small bonus only in a reply free of dismissive flags, and not while
+        # a need is being ignored (kind words stop helping when nothing happens).
+        bonus = 0.0 if effect.bad_flags or effect.frustration else PER_STEP * grade.passed_steps
         relief = RELIEF * relief + bonus
         # Unmet needs keep a floor under anger: kind words alone do not settle a money problem.
         floor = FLOOR * state.start_anger * sum(weights[n] * (1.0 - met[n]) for n in met)
@@ -238,20 +347,25 @@ def apply_reply(
             state.genuine_attempt = state.genuine_attempt or grade.ask.passed
             trust += 0.1
         trust += 0.05 * grade.person.passed + 0.05 * grade.ask.passed
-        trust += 0.1 * (effect.remedy is not None)
+        trust += 0.1 * bool(effect.offered)
 
     # Damage: dismissive and defensive flags, triggers, replies that help with nothing.
     damage = sum(SEVERITY[f] for f in effect.bad_flags)
     if effect.repeated:
         damage += REPEAT
-    elif not any(gains.values()):
+    elif not any(gains.values()) and not state.arranging:
         damage += UNHELPFUL
     damage += sum(t.anger for t in effect.fired)
-    anger += damage * temper.volatility
+    anger += damage * temper.volatility + effect.frustration * temper.volatility
     trust -= 0.08 * len(effect.bad_flags) + 0.05 * len(effect.fired)
+    if effect.frustration:
+        trust -= 0.05
+
+    # One reply moves anger only so far: calm is earned over turns.
+    anger = clamp(anger, mood.anger - shape.max_drop, mood.anger + shape.max_rise)
 
     # Patience drains with bad turns, a little with every turn that does not help.
-    if damage > 0 and anger > mood.anger:
+    if (damage > 0 or effect.frustration) and anger > mood.anger:
         patience -= 1.0 + 0.3 * len(effect.bad_flags) + 0.3 * len(effect.fired)
     elif anger >= mood.anger:
         patience -= 0.5
@@ -271,9 +385,21 @@ def apply_reply(
 
 
 def hold_costs(hold: HoldInfo) -> tuple[float, float]:
-    """(patience lost, anger added before volatility) for a hold and its etiquette."""
-    patience = HOLD_PER_MINUTE * hold.seconds / 60
+    """(patience lost, anger added before volatility) for a hold and its etiquette.
+
+    Back within the time they were given, a hold costs little; past it, the whole hold counts
+    and the overrun more.
+    """
+    promised = parse_duration(hold.estimate)
+    if promised is not None and hold.seconds <= promised:
+        patience = HOLD_INSIDE_PER_MINUTE * hold.seconds / 60
+    else:
+        patience = HOLD_PER_MINUTE * hold.seconds / 60
     anger = 0.0
+    if promised is not None and hold.seconds > promised:
+        over = (hold.seconds - promised) / 60
+        patience += HOLD_OVER_ESTIMATE + HOLD_OVER_ESTIMATE_PER_MINUTE * over
+        anger += 0.3
     if hold.seconds > HOLD_CHECK_IN and not hold.checked_back:
         over_minutes = (hold.seconds - HOLD_CHECK_IN) / 60
         patience += HOLD_OVER_LIMIT + HOLD_OVER_PER_MINUTE * over_minutes
@@ -323,3 +449,9 @@ def nudge(state: MoodState, persona: Persona, *, anger: float = 0.0, trust: floa
 def steps_passed(grade: Grade) -> dict[str, bool]:
     """Which steps passed, by name."""
     return {s: grade.step(s).passed for s in STEPS}
+
+
+def over_estimate(hold: HoldInfo) -> bool:
+    """Whether the hold ran past the time the trainee gave."""
+    promised = parse_duration(hold.estimate)
+    return promised is not None and hold.seconds > promised

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from trainer.tui.contract import CallSpec, Mode
 from trainer.tui.safe import clean, one_line
-from trainer.tui.screens.dialogs import TextScreen, brief_text
+from trainer.tui.screens.dialogs import ConfirmScreen, TextScreen, brief_text
 
 if TYPE_CHECKING:
     from trainer.library import Library
@@ -33,13 +33,32 @@ def scenario_prompt(scenario: Scenario) -> Text:
     return out
 
 
-def persona_prompt(persona: Persona) -> Text:
+NOT_WRITTEN_FOR = "not written for this scenario"
+
+
+def persona_prompt(persona: Persona, fits: bool = True) -> Text:
     out = Text(no_wrap=True, overflow="ellipsis")
-    out.append(one_line(persona.name, 30), style="bold")
-    out.append(f"  anger {persona.temperament.anger:g}", style="dim")
-    if persona.tactics:
+    if not fits:
+        # Said first, where a trainee scanning the list sees it before the name.
+        out.append("✗ ", style="yellow")
+    out.append(one_line(persona.name, 30), style="bold" if fits else "dim")
+    out.append(f"  {persona.difficulty}", style="dim")
+    if not fits:
+        out.append(f"  {NOT_WRITTEN_FOR}", style="yellow")
+    elif persona.tactics:
         out.append("  " + ", ".join(t.id for t in persona.tactics), style="dim")
     return out
+
+
+def fitting_pairs(library: Library) -> list[tuple[str, str]]:
+    """(scenario id, persona id) for every playable persona a scenario was written for."""
+    personas = [e.item.id for e in library.playable_personas()]
+    return [
+        (ident, persona)
+        for ident in sorted(library.scenarios)
+        for persona in personas
+        if library.scenarios[ident].item.allows(persona)
+    ]
 
 
 def search_blob_scenario(scenario: Scenario) -> str:
@@ -186,29 +205,63 @@ class HomeScreen(Screen[None]):
             return
         words = query.lower().split()
         scenarios = self.query_one("#scenarios", OptionList)
-        personas = self.query_one("#personas", OptionList)
         scenarios.clear_options()
-        personas.clear_options()
         for ident, entry in sorted(
             self.library.scenarios.items(), key=lambda kv: (kv[1].item.difficulty, kv[0])
         ):
             blob = search_blob_scenario(entry.item)
             if all(w in blob for w in words):
                 scenarios.add_option(Option(scenario_prompt(entry.item), id=ident))
-        for person in self.library.playable_personas():
-            blob = search_blob_persona(person.item)
-            if all(w in blob for w in words):
-                personas.add_option(Option(persona_prompt(person.item), id=person.item.id))
         # Keep the choice visible: when the search hides it, the first match is picked.
         if scenarios.option_count and not self._has(scenarios, self.scenario_id):
             first = scenarios.get_option_at_index(0).id
             if first is not None:
                 self._pick_scenario(first)
+        self._fill_callers()
+        chosen = self.persona_id
+        if not scenarios.option_count and chosen is not None and not self._fits(chosen):
+            # The search names a caller and no scenario: go to a scenario written for them.
+            own = [i for i in sorted(self.library.scenarios) if self._allows(i, chosen)]
+            if own:
+                self._pick_scenario(own[0])
+                self.persona_id = chosen
+                self._fill_callers()
+                self._preview()
+        self._highlight(scenarios, self.scenario_id)
+
+    def _allows(self, scenario_id: str, persona_id: str) -> bool:
+        return self.library is not None and self.library.scenarios[scenario_id].item.allows(
+            persona_id
+        )
+
+    def _fill_callers(self) -> None:
+        """The callers matching the search, those written for the scenario first."""
+        if self.library is None:
+            return
+        words = self.query_one("#search", Input).value.lower().split()
+        personas = self.query_one("#personas", OptionList)
+        personas.clear_options()
+        shown = [
+            e.item
+            for e in self.library.playable_personas()
+            if all(w in search_blob_persona(e.item) for w in words)
+        ]
+        for persona in sorted(shown, key=lambda p: not self._fits(p.id)):
+            personas.add_option(
+                Option(persona_prompt(persona, self._fits(persona.id)), id=persona.id)
+            )
         if personas.option_count and not self._has(personas, self.persona_id):
+            # The search hid the choice: the first caller listed, one written for the scenario
+            # when the search left one in.
             self.persona_id = personas.get_option_at_index(0).id
             self._preview()
-        self._highlight(scenarios, self.scenario_id)
         self._highlight(personas, self.persona_id)
+
+    def _fits(self, persona_id: str | None) -> bool:
+        """Whether the chosen scenario was written for this caller (True with none chosen)."""
+        if self.library is None or self.scenario_id is None or persona_id is None:
+            return True
+        return self.library.scenarios[self.scenario_id].item.allows(persona_id)
 
     @staticmethod
     def _has(options: OptionList, ident: str | None) -> bool:
@@ -236,6 +289,7 @@ class HomeScreen(Screen[None]):
         scenario = self.library.scenarios[ident].item
         if scenario.default_persona in self.library.personas:
             self.persona_id = scenario.default_persona
+        self._fill_callers()
         self._highlight(self.query_one("#scenarios", OptionList), ident)
         self._highlight(self.query_one("#personas", OptionList), self.persona_id)
         self._preview()
@@ -245,7 +299,14 @@ class HomeScreen(Screen[None]):
             return
         scenario = self.library.scenarios[self.scenario_id].item
         persona = self.library.personas[self.persona_id].item
-        text = brief_text(scenario, persona)
+        text = Text()
+        if not scenario.allows(persona.id):
+            text.append(
+                f"⚠ {one_line(persona.name, 40)} was not written for this scenario: their lines "
+                "may not fit it. Pick a caller without ✗ for a call that holds together.\n\n",
+                style="bold yellow",
+            )
+        text.append_text(brief_text(scenario, persona))
         if persona.tactics:
             text.append("\nTactics\n", style="bold")
             text.append("  " + ", ".join(t.id for t in persona.tactics) + "\n")
@@ -358,18 +419,31 @@ class HomeScreen(Screen[None]):
         if self.scenario_id is None or self.persona_id is None:
             self.notify("Pick a scenario and a caller first.", severity="warning")
             return
-        self._request(self.scenario_id, self.persona_id, self.mode)
+        scenario_id, persona_id = self.scenario_id, self.persona_id
+        if not self._fits(persona_id):
+            name = self.library.personas[persona_id].item.name
+            title = self.library.scenarios[scenario_id].item.title
+            question = (
+                f"{name} was not written for “{title}”: their lines may not fit it. "
+                "Start this call anyway?"
+            )
+
+            def chosen(yes: bool | None) -> None:
+                if yes:
+                    self._request(scenario_id, persona_id, self.mode)
+
+            self.app.push_screen(ConfirmScreen(question, "Start anyway"), chosen)
+            return
+        self._request(scenario_id, persona_id, self.mode)
 
     def action_surprise(self) -> None:
         if self.library is None:
             return
-        scenarios = sorted(self.library.scenarios)
-        personas = [e.item.id for e in self.library.playable_personas()]
-        if not scenarios or not personas:
-            self.notify("The library is empty.", severity="warning")
+        pairs = fitting_pairs(self.library)
+        if not pairs:
+            self.notify("No scenario has a caller written for it.", severity="warning")
             return
-        scenario_id = self._rng.choice(scenarios)
-        persona_id = self._rng.choice(personas)
+        scenario_id, persona_id = self._rng.choice(pairs)
         self._pick_scenario(scenario_id)
         self.persona_id = persona_id
         self._request(scenario_id, persona_id, self.mode)
