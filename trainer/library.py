@@ -26,6 +26,7 @@ MAX_FILE_BYTES = 1_000_000
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_PERSONAS = ROOT / "personas"
 BUNDLED_SCENARIOS = ROOT / "scenarios"
+BUNDLED_PROGRAMMES = ROOT / "programme"
 SCHEMA_DIR = ROOT / "schemas"
 
 Kind = Literal["persona", "scenario"]
@@ -192,6 +193,13 @@ def _has(data: Any, loc: Sequence[int | str]) -> bool:
     return True
 
 
+def is_programme(path: Path, data: CommentedMap | None = None) -> bool:
+    """Whether a file is a training programme (`trainer.programme` loads those, not this)."""
+    if path.parent.name.lower().startswith("programme"):
+        return True
+    return data is not None and "modules" in data and "lines" not in data
+
+
 def _sniff_kind(path: Path, data: CommentedMap) -> Kind:
     parent = path.parent.name.lower()
     if parent.startswith("scenario"):
@@ -278,9 +286,11 @@ class Library:
                         )
                     continue
                 for file in yaml_files([path]):
+                    if is_programme(file):
+                        continue  # trainer.programme loads and reports on these
                     data, found = read_yaml(file)
                     problems.extend(found)
-                    if data is None:
+                    if data is None or is_programme(file, data):
                         continue
                     digest = hashlib.sha256(file.read_bytes()).hexdigest()
                     kind = _sniff_kind(file, data)
