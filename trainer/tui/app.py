@@ -54,6 +54,7 @@ from trainer.tui.saving import Saver
 from trainer.tui.screens.dialogs import ConfirmScreen, ResumeScreen
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.userdata import Settings, data_dir
+from trainer.tui.widgets.practice import PracticeLoaded, TodaysPractice, load_practice
 
 if TYPE_CHECKING:
     from trainer.library import Library
@@ -289,6 +290,14 @@ class DeescalateApp(App[int]):
         weakest = self.saver.weakest_step(trainee)
         unfinished = self.saver.unfinished(trainee)
         self.post_message(HistoryLoaded(weakest, unfinished))
+        practice = load_practice(self.saver.store, self.library, self.library_dirs, trainee)
+        self.post_message(PracticeLoaded(practice))
+
+    def on_practice_loaded(self, message: PracticeLoaded) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                for panel in screen.query(TodaysPractice):
+                    panel.practice = message.practice
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
         candidates = [i for i in message.unfinished if i.id not in self._set_aside]
