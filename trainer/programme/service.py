@@ -13,27 +13,29 @@ from trainer.programme.skills import RECENT_CALLS, step_skills
 from trainer.programme.store import Assignment, ProgrammeStore
 from trainer.programme.text import printable
 
+EXAM_HISTORY = 200
+"""Exam calls read for spaced review (a step's level rarely depends on older ones)."""
+
 if TYPE_CHECKING:
     from trainer.library import Library
     from trainer.store import Store
 
 
-def programme_of(programmes: Programmes, assignment: Assignment) -> Programmes:
-    """Check the assigned programme still exists (a renamed file, a removed library folder)."""
+def check_assigned(programmes: Programmes, assignment: Assignment) -> None:
+    """The assigned programme must still exist (a renamed file, a removed library folder)."""
     if assignment.programme not in programmes.programmes:
         known = ", ".join(sorted(programmes.programmes)) or "none"
         raise UserError(
             f"{printable(assignment.trainee)} is assigned programme "
             f"{printable(assignment.programme)!r}, which is not in the library (known: {known})"
         )
-    return programmes
 
 
 def assignment_readiness(
     store: Store, programmes: Programmes, assignment: Assignment, today: date
 ) -> Readiness:
     """Readiness of one assignment; new milestones the calls show are kept in the store."""
-    programme_of(programmes, assignment)
+    check_assigned(programmes, assignment)
     programme = programmes.programmes[assignment.programme].item
     kept_store = ProgrammeStore(store)
     infos = store.sessions(assignment.trainee)
@@ -55,9 +57,10 @@ def assignment_plan(
     result = assignment_readiness(store, programmes, assignment, today)
     limit = end_of(today)
     infos = [i for i in store.sessions(assignment.trainee) if i.started_at < limit]
-    # The skill score reads the latest calls; spaced review walks every exam call.
-    wanted = {i.id for i in infos[-RECENT_CALLS:]} | {i.id for i in infos if i.mode == "exam"}
-    records = [store.load(i.id) for i in infos if i.id in wanted]
+    # The skill score reads the latest calls; spaced review walks the exam calls.
+    exams = [i.id for i in infos if i.mode == "exam"][-EXAM_HISTORY:]
+    wanted = {i.id for i in infos[-RECENT_CALLS:]} | set(exams)
+    records = ProgrammeStore(store).graded_calls([i for i in infos if i.id in wanted])
     return make_plan(result, step_skills(records, today), library)
 
 

@@ -15,9 +15,14 @@ from sqlalchemy.exc import IntegrityError
 
 from trainer.errors import UserError
 from trainer.programme.readiness import Milestone, MilestoneKind
-from trainer.store.engine import utcnow
-from trainer.store.schema import AssignmentRow, MilestoneRow, TraineeRow
-from trainer.store.store import Store
+from trainer.models.grade import Grade
+from trainer.models.record import GRADED_ACTIONS, Mood, SessionRecord, Turn
+from trainer.store.engine import format_time, utcnow
+from trainer.store.schema import AssignmentRow, MilestoneRow, TraineeRow, TurnRow
+from trainer.store.store import SessionInfo, Store
+
+_NO_MOOD = Mood(anger=0, trust=0, patience=0)
+"""Placeholder mood: the skill score reads grades only."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,50 @@ class ProgrammeStore:
                 return False
             db.delete(row)
         return True
+
+    def graded_calls(self, infos: Sequence[SessionInfo]) -> list[SessionRecord]:
+        """The calls with their graded turns only, read in one query (for the skill score).
+
+        Hold announcements and ungraded turns are left out; rewound attempts too. Enough for
+        `trainer.store.stats` and `step_skills`, not a full record for replay or reports.
+        """
+        ids = [i.id for i in infos]
+        turns: dict[str, list[Turn]] = {i: [] for i in ids}
+        with self.store._tx(read=True) as db:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows = db.execute(
+                    select(TurnRow.session_id, TurnRow.idx, TurnRow.action, TurnRow.grade)
+                    .where(TurnRow.session_id.in_(chunk), TurnRow.grade.is_not(None))
+                    .order_by(TurnRow.session_id, TurnRow.idx)
+                ).all()
+                for session_id, idx, action, grade in rows:
+                    if action not in GRADED_ACTIONS or not grade:
+                        continue
+                    turns[session_id].append(
+                        Turn(
+                            index=idx,
+                            customer="",
+                            action=action,
+                            grade=Grade.model_validate(grade),
+                            mood=_NO_MOOD,
+                        )
+                    )
+        return [
+            SessionRecord(
+                id=i.id,
+                trainee=i.trainee,
+                persona=i.persona,
+                scenario=i.scenario,
+                seed=i.seed,
+                mode="exam" if i.mode == "exam" else "coach",
+                outcome=i.outcome,  # type: ignore[arg-type]
+                started_at=format_time(i.started_at),
+                ended_at=format_time(i.ended_at),
+                turns=turns[i.id],
+            )
+            for i in infos
+        ]
 
     def milestones(
         self, trainee: str | None = None, programme: str | None = None
