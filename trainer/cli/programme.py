@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from trainer.store import Store
 
 ORDER = 45
+
+
+def today() -> date:
+    """The day commands plan for when no `--today` is given (tests pin it)."""
+    return date.today()
+
 MAX_NAME = 200
 """Longest trainee name the store keeps."""
 
@@ -167,7 +173,7 @@ def assign_cmd(args: argparse.Namespace) -> int:
     from trainer.programme.store import ProgrammeStore
     from trainer.programme.text import printable
 
-    start = parse_day(args.start, "--start") if args.start else date.today()
+    start = parse_day(args.start, "--start") if args.start else today()
     if args.cohort is not None:
         people = read_cohort(args.cohort, start)
     else:
@@ -191,11 +197,11 @@ def plan_cmd(args: argparse.Namespace) -> int:
     from trainer.programme.render import plan_json, plan_lines
     from trainer.programme.service import assignment_plan, assignments_for
 
-    today = parse_day(args.today, "--today") if args.today else date.today()
+    day = parse_day(args.today, "--today") if args.today else today()
     library, programmes = load_all(args)
     with open_store(args) as store:
         assignments = assignments_for(store, args.trainee)
-        plans = [assignment_plan(store, programmes, a, today, library) for a in assignments]
+        plans = [assignment_plan(store, programmes, a, day, library) for a in assignments]
     if args.json:
         print_json([plan_json(p) for p in plans])
         return 0
@@ -255,7 +261,7 @@ def list_cmd(args: argparse.Namespace) -> int:
 
 
 def readiness_for(
-    store: Store, args: argparse.Namespace, trainee: str | None, today: date | None = None
+    store: Store, args: argparse.Namespace, trainee: str | None, on: date | None = None
 ) -> list[Readiness]:
     """Readiness of every assignment (of `trainee`, or everyone) for `today`.
 
@@ -269,7 +275,7 @@ def readiness_for(
     if not assignments:
         return []
     _, programmes = load_all(args)
-    day = today or date.today()
+    day = on or today()
     return [assignment_readiness(store, programmes, a, day) for a in assignments]
 
 

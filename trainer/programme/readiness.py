@@ -159,8 +159,8 @@ class Readiness:
     def summary(self) -> str:
         """`2 passed, 1 practising, 3 not started`, leaving out zeros."""
         counts = self.counts()
-        parts = [f"{n} {STATUS_WORDS[s]}" for s, n in counts.items() if n]
-        return ", ".join(parts)
+        order: tuple[Status, ...] = ("passed", "refresher_due", "practising", "not_started")
+        return ", ".join(f"{counts[s]} {STATUS_WORDS[s]}" for s in order if counts[s])
 
     def module(self, ident: str) -> ModuleReadiness:
         """One module's standing (KeyError when the programme has no such module)."""

@@ -234,6 +234,7 @@ def readiness_json(r: Readiness) -> dict[str, Any]:
 
 # Cohort report sections --------------------------------------------------------------------
 
+MAX_NAME = 200
 COHORT_HEADERS = [
     "Trainee",
     "Programme",
@@ -352,15 +353,18 @@ def with_readiness_csv(text: str, results: list[Readiness]) -> str:
         seen.add(name)
         found = by_name.get(name)
         if not found:
-            writer.writerow([*row, *([""] * len(CSV_EXTRA))])
+            writer.writerow([printable(name, MAX_NAME), *row[1:], *([""] * len(CSV_EXTRA))])
             continue
+        # Names are cleaned on the way out: this text often goes straight to a terminal.
+        shown = [printable(name, MAX_NAME), *row[1:]] if row else row
         for r in found:
-            writer.writerow([*row, *extra(r)])
+            writer.writerow([*shown, *extra(r)])
     for name, found in sorted(by_name.items()):
         if name in seen:
             continue
         for r in found:
             # No calls in the period: zero counts, blank rates (as the report leaves them).
-            blank = [name, "0", *("0" if c in counted else "" for c in header[2:])]
+            blank = [printable(name, MAX_NAME), "0"]
+            blank += ["0" if c in counted else "" for c in header[2:]]
             writer.writerow([*blank[:width], *extra(r)])
     return out.getvalue()

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from trainer.errors import UserError
-from trainer.programme.readiness import Milestone, MilestoneKind
 from trainer.models.grade import Grade
 from trainer.models.record import GRADED_ACTIONS, Mood, SessionRecord, Turn
+from trainer.programme.readiness import Milestone, MilestoneKind
 from trainer.store.engine import format_time, utcnow
 from trainer.store.schema import AssignmentRow, MilestoneRow, TraineeRow, TurnRow
 from trainer.store.store import SessionInfo, Store
