@@ -25,6 +25,7 @@ def today() -> date:
     """The day commands plan for when no `--today` is given (tests pin it)."""
     return date.today()
 
+
 MAX_NAME = 200
 """Longest trainee name the store keeps."""
 
