@@ -266,3 +266,22 @@ def test_schema_command_prints_the_programme_schema() -> None:
     schema = json.loads(out.stdout)
     assert schema["title"] == "deescalate programme"
     assert "modules" in schema["required"]
+
+
+def test_the_programme_guide_reference_is_current() -> None:
+    from trainer.authoring import BEGIN, END
+    from trainer.programme.guide import programme_reference, refresh
+
+    guide = (ROOT / "docs" / "programme.md").read_text(encoding="utf-8")
+    assert BEGIN in guide and END in guide
+    assert refresh(guide) == guide, "run `make docs` to regenerate docs/programme.md"
+    reference = programme_reference()
+    for key in ("`due_step_pass_rate`", "`refresher_every_months`", "`craft`", "`drills`"):
+        assert key in reference
+    assert "| `thank_on_return` |" in reference
+
+
+def test_the_readme_names_the_new_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("deescalate assign --trainee NAME", "deescalate plan [--trainee NAME]"):
+        assert command in readme
