@@ -10,7 +10,7 @@ import pytest
 from programme_support import at, bundled_library, call
 from rich.text import Text
 from test_tui_call import end_call, say, settle
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from tui_support import GOOD, KeywordGrader
 
 from trainer.programme.loader import load_programmes
@@ -97,7 +97,7 @@ async def test_todays_practice_comes_first_and_starts_the_planned_drill(
         assert "Readiness: 1 passed, 5 not started" in text
         # the drill button has the focus: one key starts today's drill
         assert isinstance(app.focused, Button) and app.focused.id == "practice-start"
-        assert str(app.focused.label) == "Start today's drill (coach) ▶"
+        assert str(app.focused.label) == "Today's drill (coach) ▶"
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
@@ -141,3 +141,25 @@ async def test_before_the_start_the_panel_says_when_and_what_comes_first(
         assert "Today: no training day; next Mon 04 Jan" in text
         assert "Before you start Building rapport: Before anything else" in text
         assert "Readiness: 6 not started · 0.0 h of 24 h this year" in text
+
+
+async def test_typing_another_name_shows_that_trainees_practice(
+    tmp_path: Path, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trainer.tui.widgets.practice.clock", anger_day)
+    app = make_app(tmp_path / "home", url, "Bo")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(TodaysPractice)
+        assert not panel.display
+        name = app.screen.query_one("#trainee", Input)
+        name.focus()
+        name.value = ""
+        await pilot.press(*"Ana [b]Ortiz[/b]")
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert panel.display and "Anger management" in panel_text(app)
+        await pilot.press(*["backspace"] * 16, *"Zed")
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert not panel.display

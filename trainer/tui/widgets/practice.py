@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Static
 
 from trainer.errors import UserError
+from trainer.models.grade import STEP_TITLES
 from trainer.tui.safe import one_line
 
 if TYPE_CHECKING:
@@ -40,10 +41,11 @@ class Practice:
 
 
 class PracticeLoaded(Message):
-    """The plan for the signed-in trainee (None: not on a programme, or no store)."""
+    """The plan for a trainee (None: not on a programme, or no store yet)."""
 
-    def __init__(self, practice: Practice | None) -> None:
+    def __init__(self, trainee: str, practice: Practice | None) -> None:
         super().__init__()
+        self.trainee = trainee
         self.practice = practice
 
 
@@ -130,8 +132,9 @@ def practice_text(practice: Practice) -> Text:
             f"{one_line(practice.scenario_title, 60)} with {one_line(practice.persona_name, 30)}"
         )
         out.append(f" · {drill.mode} mode\n", style="italic")
-        if drill.practise:
-            out.append(f"  {drill.practise}\n", style="dim")
+        if drill.step is not None:
+            out.append("Practise: ", style="bold")
+            out.append(f"{STEP_TITLES[drill.step]} ({_why_step(plan, drill)})\n")
     focus = plan.focus
     if focus is not None and focus.calls == 0:
         out.append(f"Before you start {focus.module.title}: ", style="bold")
@@ -141,6 +144,17 @@ def practice_text(practice: Practice) -> Text:
         f"{r.summary()} · {r.hours:.1f} h of {r.hours_target:g} h this year",
     )
     return out
+
+
+def _why_step(plan: Plan, drill: DrillChoice) -> str:
+    """Why this step, in a few words (the CLI's plan gives the full sentence)."""
+    if drill.step_kind == "weakest" and drill.step is not None:
+        score = plan.skills[drill.step].score if drill.step in plan.skills else None
+        lately = f", {round(score * 100)}% lately" if score is not None else ""
+        return f"your weakest step{lately}"
+    if drill.step_kind == "review":
+        return "mastered, back for review"
+    return "this module's focus"
 
 
 class TodaysPractice(VerticalScroll):
@@ -158,7 +172,7 @@ class TodaysPractice(VerticalScroll):
     def compose(self) -> ComposeResult:
         with Horizontal(id="practice-row"):
             yield Static(id="practice-text", markup=False)
-            yield Button("Start today's drill ▶", id="practice-start", variant="success")
+            yield Button("Today's drill ▶", id="practice-start", variant="success")
 
     def __init__(self, *, claim_focus_from: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
@@ -186,7 +200,7 @@ class TodaysPractice(VerticalScroll):
         button.display = drill is not None
         if drill is None:
             return
-        button.label = f"Start today's drill ({drill.mode}) ▶"
+        button.label = f"Today's drill ({drill.mode}) ▶"
         focused = self.screen.focused
         if focused is None or (self.claim_focus_from and focused.id == self.claim_focus_from):
             button.focus()
