@@ -313,3 +313,20 @@ def test_the_commands_run_as_a_user_runs_them(tmp_path: Path) -> None:
         assert failed.returncode == 1
         assert failed.stderr.count("\n") == 1 and failed.stderr.startswith(message)
         assert "Traceback" not in failed.stderr
+
+
+def test_an_assignment_to_a_removed_programme_does_not_hide_the_cohort(
+    db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(db[1]) as store:
+        ProgrammeStore(store).assign("Cy", "retired-programme", START)
+    assert main(["plan", *db, "--today", START.isoformat()]) == 1
+    captured = capsys.readouterr()
+    assert "Ana: New-hire" in captured.out and "Bo: New-hire" in captured.out
+    assert captured.err == (
+        "deescalate: Cy is assigned programme 'retired-programme', which is not in the "
+        "library (known: new-hire)\n"
+    )
+    assert main(["report", *db, "--cohort"]) == 0
+    report = capsys.readouterr()
+    assert "| Ana | new-hire |" in report.out and "retired-programme" in report.err

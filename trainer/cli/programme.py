@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from trainer.library import Library
     from trainer.programme.loader import Programmes
     from trainer.programme.readiness import Readiness
+    from trainer.programme.store import Assignment
     from trainer.reports.xapi import Statement
     from trainer.store import Store
 
@@ -202,11 +203,13 @@ def plan_cmd(args: argparse.Namespace) -> int:
     library, programmes = load_all(args)
     with open_store(args) as store:
         assignments = assignments_for(store, args.trainee)
-        plans = [assignment_plan(store, programmes, a, day, library) for a in assignments]
+        usable = known_programmes(assignments, programmes)
+        plans = [assignment_plan(store, programmes, a, day, library) for a in usable]
+    missing = len(assignments) - len(usable)
     if args.json:
         print_json([plan_json(p) for p in plans])
-        return 0
-    if not plans:
+        return 1 if missing else 0
+    if not assignments:
         print("no trainee is on a programme yet; start with: deescalate assign --trainee NAME")
         return 0
     for n, plan in enumerate(plans):
@@ -214,7 +217,28 @@ def plan_cmd(args: argparse.Namespace) -> int:
             print()
         for line in plan_lines(plan, library, detail=args.trainee is not None):
             print(line)
-    return 0
+    return 1 if missing else 0
+
+
+def known_programmes(assignments: list[Assignment], programmes: Programmes) -> list[Assignment]:
+    """The assignments whose programme loads; one line on stderr for each other one, so one
+    removed programme file does not hide the rest of the cohort."""
+    import sys
+
+    from trainer.programme.text import printable
+
+    usable = []
+    known = ", ".join(sorted(programmes.programmes)) or "none"
+    for a in assignments:
+        if a.programme in programmes.programmes:
+            usable.append(a)
+        else:
+            print(
+                f"deescalate: {printable(a.trainee)} is assigned programme "
+                f"{printable(a.programme)!r}, which is not in the library (known: {known})",
+                file=sys.stderr,
+            )
+    return usable
 
 
 def list_cmd(args: argparse.Namespace) -> int:
@@ -277,7 +301,8 @@ def readiness_for(
         return []
     _, programmes = load_all(args)
     day = on or today()
-    return [assignment_readiness(store, programmes, a, day) for a in assignments]
+    usable = known_programmes(assignments, programmes)
+    return [assignment_readiness(store, programmes, a, day) for a in usable]
 
 
 def print_readiness(results: list[Readiness]) -> None:
