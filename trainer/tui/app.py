@@ -315,9 +315,10 @@ class DeescalateApp(App[int]):
         self._post_practice(trainee)
 
     def on_practice_loaded(self, message: PracticeLoaded) -> None:
+        wanted = clean(message.trainee, 60)
         for screen in self.screen_stack:
             # An answer for a name no longer in the box (typed over since) is dropped.
-            if isinstance(screen, HomeScreen) and clean(screen.trainee, 60) == message.trainee:
+            if isinstance(screen, HomeScreen) and clean(screen.trainee, 60) == wanted:
                 for panel in screen.query(TodaysPractice):
                     panel.practice = message.practice
 
