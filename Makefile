@@ -50,9 +50,11 @@ heads: $(VENV)/.installed-dev
 schemas: $(VENV)/.installed
 	$(BIN)/deescalate schema persona > schemas/persona.schema.json
 	$(BIN)/deescalate schema scenario > schemas/scenario.schema.json
+	$(BIN)/deescalate schema programme > schemas/programme.schema.json
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
 
 docs: $(VENV)/.installed
 	$(BIN)/python -m trainer.authoring
+	$(BIN)/python -m trainer.programme.guide

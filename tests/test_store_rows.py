@@ -201,7 +201,7 @@ def test_schema_is_at_the_newest_migration_and_reopening_is_harmless(db_url: str
     with Store.open(db_url) as first:
         rec_id = first.save(record())
     with Store.open(db_url) as second:
-        assert rows(second, "SELECT version_num FROM alembic_version") == [("0003",)]
+        assert rows(second, "SELECT version_num FROM alembic_version") == [("0004",)]
         assert second.load(rec_id).turns
 
 

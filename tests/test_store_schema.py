@@ -24,4 +24,9 @@ def test_the_migrations_folder_is_a_package_with_its_template() -> None:
     assert (MIGRATIONS / "__init__.py").is_file()
     assert (MIGRATIONS / "versions" / "__init__.py").is_file()
     versions = sorted(p.name for p in (MIGRATIONS / "versions").glob("0*.py"))
-    assert versions == ["0001_initial.py", "0002_agent_name_extra.py", "0003_seed_bigint.py"]
+    assert versions == [
+        "0001_initial.py",
+        "0002_agent_name_extra.py",
+        "0003_seed_bigint.py",
+        "0004_programme.py",
+    ]

@@ -46,6 +46,7 @@ files have at most about 250). Bounds the work and memory of an alias bomb."""
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 BUNDLED_PERSONAS = bundled.folder("personas")
 BUNDLED_SCENARIOS = bundled.folder("scenarios")
+BUNDLED_PROGRAMMES = bundled.folder("programme")
 SCHEMA_DIR = bundled.folder("schemas")
 
 Kind = Literal["persona", "scenario"]
@@ -381,6 +382,13 @@ def _has(data: Any, loc: Sequence[int | str]) -> bool:
     return True
 
 
+def is_programme(path: Path, data: CommentedMap | None = None) -> bool:
+    """Whether a file is a training programme (`trainer.programme` loads those, not this)."""
+    if path.parent.name.lower().startswith("programme"):
+        return True
+    return data is not None and "modules" in data and "lines" not in data
+
+
 def _sniff_kind(path: Path, data: CommentedMap) -> Kind:
     parent = path.parent.name.lower()
     if parent.startswith("scenario"):
@@ -501,15 +509,17 @@ class Library:
                     problems.append(Problem(_shown(source), 1, 1, message))
                     continue
                 for file, root in library_files(source):
+                    path = file if isinstance(file, Path) else Path(str(file))
+                    if is_programme(path):
+                        continue  # trainer.programme loads and reports on these
                     raw, found = read_bytes(file, root)
                     data = None
                     if raw is not None:
                         data, found = parse_yaml(raw, _shown(file))
                     problems.extend(found)
-                    if data is None:
+                    if data is None or is_programme(path, data):
                         continue
                     digest = hashlib.sha256(raw or b"").hexdigest()
-                    path = file if isinstance(file, Path) else Path(str(file))
                     raws.append(_Raw(path, _sniff_kind(path, data), data, origin, digest, layer))
         lib = cls(problems=problems)
         # A file that is not even YAML hides its id; then a "missing" default persona may

@@ -17,7 +17,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-FOLDERS: tuple[str, ...] = ("personas", "scenarios", "schemas")
+FOLDERS: tuple[str, ...] = ("personas", "scenarios", "schemas", "programme")
 """Top-level folders of the repository that ship inside the package (read by setup.py)."""
 
 _CHECKOUT = Path(__file__).resolve().parent.parent.parent

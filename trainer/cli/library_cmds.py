@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from trainer.cli._common import add_library_option, load_library, print_json, print_table
 from trainer.errors import Problem, UserError, display_path
 from trainer.library import Library, yaml_files
@@ -52,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     schema = subparsers.add_parser(
         "schema", help="print the JSON Schema for persona or scenario files"
     )
-    schema.add_argument("kind", choices=["persona", "scenario"])
+    schema.add_argument("kind", choices=["persona", "scenario", "programme"])
     schema.set_defaults(handler=schema_cmd)
 
 
@@ -140,25 +142,31 @@ def list_scenarios(args: argparse.Namespace) -> int:
 
 
 def check_cmd(args: argparse.Namespace) -> int:
+    from trainer.programme.loader import load_programmes, programme_files
+
     if args.paths:
         files = list(yaml_files(args.paths))
         missing = [p for p in args.paths if not p.exists()]
-        lib = Library.load(args.library, files=args.paths)
+        lib = Library.load(args.library, files=files)
+        programmes = load_programmes(lib, args.library, files=programme_files(files))
         problems = [Problem(display_path(p), 1, 1, "no such file or directory") for p in missing]
         wanted = {p.resolve() for p in files}
-        problems += [p for p in lib.problems if Path(p.path).resolve() in wanted]
+        found = [*lib.problems, *programmes.problems]
+        problems += [p for p in found if Path(p.path).resolve() in wanted]
         # The loader reports a missing path too: say it once.
         problems = list({str(p): p for p in problems}.values())
         checked = len([f for f in files if f.exists()])
     else:
         lib = Library.load(args.library)
-        problems = list(lib.problems)
-        checked = len(lib.personas) + len(lib.scenarios)
+        programmes = load_programmes(lib, args.library)
+        problems = list({str(p): p for p in [*lib.problems, *programmes.problems]}.values())
+        checked = len(lib.personas) + len(lib.scenarios) + programmes.checked
     for problem in problems:
         print(problem)
     print(
         f"checked {checked} file(s): {len(lib.personas)} persona(s), "
-        f"{len(lib.scenarios)} scenario(s), {len(problems)} problem(s)"
+        f"{len(lib.scenarios)} scenario(s), {len(programmes.programmes)} programme(s), "
+        f"{len(problems)} problem(s)"
     )
     failed = bool(problems)
     if args.coverage:
@@ -211,12 +219,19 @@ def _print_coverage(lib: Library) -> None:
 
 
 def schema_cmd(args: argparse.Namespace) -> int:
-    model = Persona if args.kind == "persona" else Scenario
+    from trainer.models.programme import Programme
+
+    models: dict[str, type[BaseModel]] = {
+        "persona": Persona,
+        "scenario": Scenario,
+        "programme": Programme,
+    }
+    model = models[args.kind]
     print(json.dumps(schema_for(model), indent=2))
     return 0
 
 
-def schema_for(model: type[Persona] | type[Scenario]) -> dict[str, object]:
+def schema_for(model: type[BaseModel]) -> dict[str, object]:
     """The JSON Schema kept in `schemas/`; editors use it to complete persona files."""
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

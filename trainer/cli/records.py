@@ -176,17 +176,23 @@ def history_cmd(args: argparse.Namespace) -> int:
 
 
 def progress_cmd(args: argparse.Namespace) -> int:
+    from trainer.cli.programme import print_readiness, readiness_for
     from trainer.models.grade import STEP_TITLES, STEPS
+    from trainer.programme.render import readiness_json
     from trainer.reports.progress import RECENT_SESSIONS, progress
 
     with open_store(args, read_only=True) as store:
         result = progress(store, args.trainee, since=parse_since(args.since))
+        ready = readiness_for(store, args, args.trainee, keep=False) if args.trainee else []
     if args.json:
-        print_json(result.model_dump(mode="json"))
+        print_json(
+            {**result.model_dump(mode="json"), "readiness": [readiness_json(r) for r in ready]}
+        )
         return 0
     who = clean_line(args.trainee or "everyone")
     if not result.sessions:
         print(f"no saved calls for {who}")
+        print_readiness(ready)
         return 0
     print(f"progress for {who}: {result.sessions} call(s), {result.replies} graded replies\n")
     print_table(
@@ -206,6 +212,7 @@ def progress_cmd(args: argparse.Namespace) -> int:
     )
     if result.weakest:
         print(f"\nweakest step: {result.weakest} ({STEP_TITLES[result.weakest]})")  # type: ignore[index]
+    print_readiness(ready)
     return 0
 
 
@@ -216,17 +223,20 @@ def report_cmd(args: argparse.Namespace) -> int:
         fmt = args.format
         if fmt == "json":
             raise UserError("--cohort reports come as csv, md or html")
+        from trainer.cli.programme import readiness_for
+        from trainer.programme import render as programme
         from trainer.reports.cohort import cohort, cohort_csv, cohort_html, cohort_markdown
 
         since = parse_since(args.since)
         with open_store(args, read_only=True) as store:
             rows = cohort(store, since)
+            ready = readiness_for(store, args, None, keep=False)
         if fmt == "csv":
-            text = cohort_csv(rows)
+            text = programme.with_readiness_csv(cohort_csv(rows), ready)
         elif fmt == "html":
-            text = cohort_html(rows, since)
+            text = programme.with_readiness_html(cohort_html(rows, since), ready)
         else:
-            text = cohort_markdown(rows, since)
+            text = cohort_markdown(rows, since) + programme.cohort_readiness_markdown(ready)
         _write_or_print(text, args.output)
         return 0
     if not args.id:
@@ -262,11 +272,13 @@ def delete_cmd(args: argparse.Namespace) -> int:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
+    from trainer.cli.programme import module_statements
     from trainer.reports.xapi import DEFAULT_BASE, build_statements, post_statements
 
     with open_store(args, read_only=True) as store:
         infos = store.sessions(args.trainee, parse_since(args.since))
-    statements = build_statements(infos, args.base_iri or DEFAULT_BASE)
+        modules = module_statements(store, args, args.base_iri or DEFAULT_BASE)
+    statements = build_statements(infos, args.base_iri or DEFAULT_BASE) + modules
     payload = json.dumps([s.to_json() for s in statements], indent=2, ensure_ascii=False) + "\n"
     if args.endpoint:
         password = args.password or os.environ.get("DEESCALATE_XAPI_PASSWORD", "")

@@ -6,7 +6,7 @@ here needs a new migration, and `tests/test_store_schema.py` checks the two agre
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import Date
 
 from trainer.errors import UserError
 
@@ -156,4 +157,48 @@ class AttemptRow(Base):
 
     __table_args__ = (
         UniqueConstraint("session_id", "turn_idx", "seq", name="uq_attempts_session_turn_seq"),
+    )
+
+
+class AssignmentRow(Base):
+    """A trainee put on a training programme from a start date (`deescalate assign`)."""
+
+    __tablename__ = "programme_assignments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
+    programme: Mapped[str] = mapped_column(String(60))
+    start_on: Mapped[date] = mapped_column(Date)
+    assigned_at: Mapped[datetime] = mapped_column(DateTime)
+    programme_hash: Mapped[str] = mapped_column(String(128), default="")
+
+    __table_args__ = (
+        UniqueConstraint("trainee_id", "programme", name="uq_assignments_trainee_programme"),
+    )
+
+
+class MilestoneRow(Base):
+    """A module started, passed or refreshed, kept as it happened (migration 0003).
+
+    A pass stays a pass when calls are deleted or a pass mark is raised later, and the xAPI
+    statements built from these rows never change once sent.
+    """
+
+    __tablename__ = "programme_milestones"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
+    programme: Mapped[str] = mapped_column(String(60))
+    module: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    session_id: Mapped[str] = mapped_column(String(64), default="")
+    """The call that reached it (no foreign key: the milestone outlives a deleted call)."""
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        UniqueConstraint(
+            "trainee_id", "programme", "module", "kind", "at", name="uq_milestones_event"
+        ),
+        Index("ix_milestones_trainee", "trainee_id", "programme"),
     )

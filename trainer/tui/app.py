@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Input
 
 from trainer.errors import UserError
 from trainer.tui.contract import (
@@ -54,6 +56,7 @@ from trainer.tui.saving import Saver
 from trainer.tui.screens.dialogs import ConfirmScreen, ResumeScreen
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.userdata import Settings, data_dir
+from trainer.tui.widgets.practice import PracticeLoaded, TodaysPractice, load_practice
 
 if TYPE_CHECKING:
     from trainer.library import Library
@@ -121,6 +124,7 @@ class DeescalateApp(App[int]):
         self.heavy_at_paint: bool | None = None
         """Whether torch or transformers had been imported by the first paint (should be False)."""
         self.last_saved: str = ""
+        self._practice_timer: Timer | None = None
         self.kept_unfinished = False
         """True when quitting kept the call unfinished in the store, to resume next time."""
         if self.settings.theme in self.available_themes:
@@ -289,6 +293,34 @@ class DeescalateApp(App[int]):
         weakest = self.saver.weakest_step(trainee)
         unfinished = self.saver.unfinished(trainee)
         self.post_message(HistoryLoaded(weakest, unfinished))
+        self._post_practice(trainee)
+
+    # Today's practice: for the name in the name box, reloaded as it is typed -------------
+
+    def _post_practice(self, trainee: str) -> None:
+        if self.saver.store is None:
+            return  # not open yet: opening it posts the practice
+        practice = load_practice(self.saver.store, self.library, self.library_dirs, trainee)
+        self.post_message(PracticeLoaded(trainee, practice))
+
+    @on(Input.Changed, "#trainee")
+    def _trainee_typed(self, event: Input.Changed) -> None:
+        if self._practice_timer is not None:
+            self._practice_timer.stop()
+        name = clean(event.value.strip(), 60)
+        self._practice_timer = self.set_timer(0.4, lambda: self._load_practice(name))
+
+    @work(thread=True, group="practice", exclusive=True)
+    def _load_practice(self, trainee: str) -> None:
+        self._post_practice(trainee)
+
+    def on_practice_loaded(self, message: PracticeLoaded) -> None:
+        wanted = clean(message.trainee, 60)
+        for screen in self.screen_stack:
+            # An answer for a name no longer in the box (typed over since) is dropped.
+            if isinstance(screen, HomeScreen) and clean(screen.trainee, 60) == wanted:
+                for panel in screen.query(TodaysPractice):
+                    panel.practice = message.practice
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
         candidates = [i for i in message.unfinished if i.id not in self._set_aside]

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from trainer.tui.contract import CallSpec, Mode
 from trainer.tui.safe import clean, one_line
 from trainer.tui.screens.dialogs import ConfirmScreen, TextScreen, brief_text
+from trainer.tui.widgets.practice import TodaysPractice
 
 if TYPE_CHECKING:
     from trainer.library import Library
@@ -149,6 +150,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield TodaysPractice(id="todays-practice", claim_focus_from="scenarios")
         with Horizontal(id="home-body"):
             with Vertical(id="pickers"):
                 yield Input(placeholder="Search scenarios and callers (/)", id="search")
@@ -447,6 +449,19 @@ class HomeScreen(Screen[None]):
         self._pick_scenario(scenario_id)
         self.persona_id = persona_id
         self._request(scenario_id, persona_id, self.mode)
+
+    @on(TodaysPractice.StartRequested)
+    def _practice(self, event: TodaysPractice.StartRequested) -> None:
+        drill = event.drill
+        if self.library is None or drill.scenario not in self.library.scenarios:
+            return
+        if drill.persona not in self.library.personas:
+            return
+        self._pick_scenario(drill.scenario)
+        self.persona_id = drill.persona
+        self._highlight(self.query_one("#personas", OptionList), drill.persona)
+        step = drill.step if drill.step_kind == "weakest" else None
+        self._request(drill.scenario, drill.persona, drill.mode, drill=step)
 
     def action_drill(self) -> None:
         if self.weakest is None or self.library is None:
