@@ -1,0 +1,105 @@
+"""`job` failure `counter_threat`: threatens the customer back, or dares them to go ahead."""
+
+from __future__ import annotations
+
+from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND6, Kind, patterns
+from trainer.grading.kinds.common import permission_with_way_forward
+
+KIND = Kind(
+    id="counter_threat",
+    step="job",
+    severity=COMMITTED,
+    undoes_acknowledgement=True,
+    summary="threatens the customer back, or dares them to go ahead",
+    flag="counter_threat",
+    patterns=(
+        *patterns(
+            CORPUS,
+            r"\bwe'?ll see who (?:wins|is right)\b",
+            r"\bdo <your> worst\b",
+            r"\bgo on then\b",
+            r"\bpost (?:what|whatever) <you> (?:like|want)\b",
+            r"\b<youre> (?:welcome|free) to (?:post|sue|complain|leave|go|write|review|take)",
+            r"\b(?:won'?t|will not|isn'?t going to|is not going to) (?:get <you>|change (?:the|anything)|make (?:\w+ )?(?:turn up|faster|any difference|a difference)|help <you>)",
+            r"\bthat'?s <your> right\b",
+            r"\bif <you> keep (?:calling|shouting|swearing|being|talking|using)\b",
+            r"\b(?:security|the police|our lawyers|legal) (?:will|are|is going to)\b",
+            r"\bdebt recovery\b",
+            r"\btry it and see\b",
+            r"\bwe (?:have|know) <your> (?:address|details)\b",
+            r"\bcome down (?:then|here)\b",
+            r"\bi(?:'m| am) not (?:going to be able|able) to help <you>,? (?:if|unless|sir|madam)\b",
+            r"\bi (?:can'?t|cannot|won'?t) (?:discuss|continue|talk about) (?:the|this|your) (?:claim|matter|case|account) (?:any further|anymore)\b",
+            r"\bgo ahead(?: and)? (?:sue|post|leave|cancel|complain|report|write|take)\b",
+            r"\b(?:sue|post|leave|cancel|complain|review) (?:us )?(?:if you (?:want|like|must)|all you like|"
+            r"then|away)\b",
+            r"\b(?:that'?s|it'?s) <your> (?:choice|call|problem|loss|funeral|decision)\b",
+            r"\b(?:i|we)(?:'ll| will| can| could) (?:end|terminate|hang up|disconnect|ban|"
+            r"block(?! (?:the|your|that|this|it|them) ?(?:card|account|payments?|transactions?|number|cheque)?\b)|"
+            r"report <you>|"
+            r"cancel <your>|close <your>|pass this to|send this to|refer this to|involve|call the)",
+            r"\b(?:i|we)(?:'ll| will| can) (?:take|pursue|see) (?:legal|you to|you in)",
+            r"\b(?:collections|debt collect\w*|bailiffs|credit (?:file|rating|score)|legal action|"
+            r"our lawyers|the police)\b",
+            r"\bsee <you> in court\b",
+            r"\bgood luck with that\b",
+            r"\bdo (?:what|whatever) <you> (?:want|like)\b",
+            r"\b(?:you'?ll|you will) (?:regret|be sorry)\b",
+            r"\bbe my guest\b",
+            r"\b(?:don'?t|do not) threaten (?:me|us)\b",
+            r"\bfine,? (?:leave|go|cancel)\b",
+            r"\bsee where (?:it|that|this) (?:gets|takes) <you>\b",
+            r"\b(?:carry on|keep (?:this|that|it) up|keep going) like (?:that|this)\b",
+        ),
+        *patterns(
+            ROUND4,
+            r"\bcome on then\b",
+            r"\bi'?ll be (?:here|there|waiting)\W*$",
+            r"\bdon'?t blame (?:us|me)\b",
+            r"\bwe have (?:our own )?lawyers\b",
+            r"\bgo ahead(?:,? (?:then|sir|madam|mate))?[.!]",
+            r"\bgo ahead, we\b",
+            r"^\W*please do\b",
+            r"\b(?:swear|shout) at me again\b",
+            r"\bwe'?ll add (?:\w+ )?(?:fees|charges|interest)\b",
+            r"\b(?:early )?termination fee\b",
+            r"\bjust so (?:you'?re|you are) aware\b",
+            r",? just so you know\W*$",
+            r"\bgood luck finding\b",
+        ),
+        *patterns(
+            ROUND6,
+            r"\b(?:threatening|abusing|abuse|threats|swearing)\b[^.!?]{0,40}\bcriminal offence\b",
+            r"\b(?:this call is|calls are|all (?:our )?calls are) (?:being )?recorded\b",
+        ),
+    ),
+    exempt=(permission_with_way_forward,),
+    examples=(
+        "Go ahead and sue.",
+        "Keep this up and see where it gets you.",
+        "Carry on, we'll see who is right.",
+        "Come on then.",
+        "Fine. I'll be waiting.",
+        "Then don't blame us when it fails.",
+        "We have lawyers too.",
+        "Go ahead.",
+        "Go ahead, we keep recordings.",
+        "Please do, sir.",
+        "Shout at me again and I'm hanging up.",
+        "If it's late we'll add interest.",
+        "There is a termination fee.",
+        "Just so you're aware, calls are recorded.",
+        "The review takes a month, just so you know.",
+        "Good luck finding a cheaper deal.",
+        "Abusing staff is a criminal offence.",
+        "All calls are recorded, you know.",
+    ),
+    near_misses=(
+        "Please go ahead and tell me what happened.",
+        "I'll be here until it's sorted, Mr Bellamy.",
+        "Someone using your card like that is a criminal offence, and I'm so sorry.",
+        "I'll block the card now and order you a new one.",
+        "That's your right, and I'm sorry it's come to this. Shall I book the assessor today?",
+        "You're free to post about it. Can I get you on the first train instead?",
+    ),
+)
