@@ -277,3 +277,42 @@ def test_hold_etiquette_flags_when_putting_on_hold(lexical: Grader, reply: str) 
     assert any(f.startswith("hold_") for f in flags)
     back = GradeContext(customer_name="Ms Ortiz", on_hold=True)  # a return from hold
     assert not any(f.startswith("hold_") for f in lexical.grade(reply, back).flags)
+
+
+@pytest.mark.parametrize(
+    ("reply", "committed"),
+    [
+        # Committed failures: the reply did something wrong on the step.
+        (BAD, {"job", "apology"}),
+        ("Calm down, madam.", {"person"}),
+        ("What do you expect me to do?", {"job", "ask"}),
+        ("That's policy, nothing I can do. Is that clear?", {"job", "ask"}),
+        ("Sorry if you were inconvenienced.", {"apology"}),
+        # Omissions: the step was left out.
+        ("What's your account number?", set()),
+        ("Please hold.", set()),
+        ("Ms Ortiz, I have your account open.", set()),
+        ("sorry feelings sorry help?", set()),
+        ("", set()),
+    ],
+)
+def test_committed_marks_failures_the_reply_made(
+    lexical: Grader, reply: str, committed: set[str]
+) -> None:
+    g = lexical.grade(reply, CTX)
+    assert {s for s in STEPS if g.step(s).committed} == committed
+    for step in STEPS:
+        v = g.step(step)
+        assert not (v.committed and v.passed)
+        if v.committed:
+            # A committed failure counts as a fail even where the step was not due.
+            assert v.model_copy(update={"due": False}).verdict == "fail"
+
+
+def test_committed_follows_the_registry_severity(lexical: Grader) -> None:
+    from trainer.grading import registry
+
+    g = lexical.grade("What's your account number?", CTX)
+    assert registry.kind("data_only").severity == "omission"
+    assert not g.ask.committed and g.ask.verdict == "fail"
+    assert g.ask.model_copy(update={"due": False}).verdict == "not_due"

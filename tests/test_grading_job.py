@@ -25,11 +25,6 @@ PLAIN = [
     "Please hold.",
     "Which item is missing?",
 ]
-KNOWN_WRONG = {
-    "You should have been told about the delay, and I'm sorry you weren't.": (
-        "'sorry you weren't' is read as blame_apology, which is blame on the job"
-    ),
-}
 
 
 def job_kinds(reply: str) -> set[str]:
@@ -41,15 +36,7 @@ def test_near_misses_keep_job_in_the_job_detector(reply: str) -> None:
     assert job.detect(clean(reply)).passed, job_kinds(reply)
 
 
-@pytest.mark.parametrize(
-    "reply",
-    [
-        pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[r]))
-        if r in KNOWN_WRONG
-        else r
-        for r in NEAR_MISSES + PLAIN
-    ],
-)
+@pytest.mark.parametrize("reply", NEAR_MISSES + PLAIN)
 def test_near_misses_keep_job_in_the_whole_analysis(reply: str) -> None:
     lx = analyse(reply)
     assert lx.steps["job"].passed, [(f.kind, f.span.text) for f in lx.steps["job"].negatives]

@@ -24,25 +24,8 @@ def _kinds(ev: StepEvidence) -> set[str]:
     return {f.kind for f in ev.positives + ev.negatives}
 
 
-KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("acknowledges_feeling", "It feels like nobody is listening, I know."): (
-        "arguing's 'nobody is' takes the acknowledgement back"
-    ),
-    (
-        "blaming_customer",
-        "You should have been told about the delay, and I'm sorry you weren't.",
-    ): "'sorry you weren't' is read as blame_apology",
-}
-
-
-def _cases(attr: str) -> list[object]:
-    return [
-        pytest.param(k.id, reply, marks=pytest.mark.xfail(strict=True, reason=why))
-        if (why := KNOWN_WRONG.get((k.id, reply)))
-        else (k.id, reply)
-        for k in KINDS
-        for reply in getattr(k, attr)
-    ]
+def _cases(attr: str) -> list[tuple[str, str]]:
+    return [(k.id, reply) for k in KINDS for reply in getattr(k, attr)]
 
 
 # -- the registry itself --------------------------------------------------------------------

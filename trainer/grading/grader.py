@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
-from trainer.grading import embed
+from trainer.grading import embed, registry
 from trainer.grading.advice import advise
 from trainer.grading.ask import NO_QUESTION
 from trainer.grading.findings import StepEvidence
@@ -123,6 +123,7 @@ class Grader:
             verdicts[step] = passed
             steps[step] = StepVerdict(
                 passed=passed,
+                committed=not passed and any(registry.is_committed(f.kind) for f in ev.negatives),
                 score=round(float(min(1.0, max(0.0, probs[i]))), 4),
                 evidence=_evidence(step, passed, ev, lx),
                 advice=advise(

@@ -16,6 +16,15 @@ _AGREEING_BEFORE = rx(
 )
 
 
+_FEELS_LIKE = rx(r"\b(?:feels?|felt|seems?|seemed|looks?|looked) (?:like|as if|as though) $")
+
+
+def how_it_feels(text: str, finding: Finding) -> bool:
+    """Describing how it feels to them ("It feels like nobody is listening") is not a
+    correction ("Nobody was rude to you")."""
+    return bool(_FEELS_LIKE.search(text[finding.sentence.start : finding.span.start]))
+
+
 def agreeing(text: str, finding: Finding) -> bool:
     """Round 5: "you're right, it isn't fair", "no wonder you're confused" agree with them."""
     before = text[finding.sentence.start : finding.span.start]
@@ -164,7 +173,7 @@ KIND = Kind(
             r"\bnot just <you>\b|\bfor everyone,? not just\b",
         ),
     ),
-    exempt=(agreeing,),
+    exempt=(agreeing, how_it_feels),
     examples=(
         "That's not what happened.",
         "That isn't quite what happened, I'm afraid.",

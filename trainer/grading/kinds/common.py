@@ -32,8 +32,8 @@ open (round 5)."""
 
 _AGENT_BEFORE = ("i'll", "i will", "we'll", "we will", "can i", "shall i", "let me", "would a")
 _AGENT_SUBJECT = rx(
-    r"\x08(?:shall|can|could|may) (?:i|we)\x08|\x08(?:i|we)(?:'ll| will| can(?!'|not| not)| could(?!n)|'d| would)\x08"
-    r"|\x08let me\x08|\x08i(?:'m| am) going to\x08"
+    r"\b(?:shall|can|could|may) (?:i|we)\b|\b(?:i|we)(?:'ll| will| can(?![\u2019\x27]t|not| not)| could(?!n)|"
+    r"'d| would)\b|\blet me\b|\bi(?:'m| am) going to\b"
 )
 
 
