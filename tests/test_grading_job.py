@@ -18,6 +18,7 @@ NEAR_MISSES = [
     for k in registry.KINDS.values()
     if k.step == "job" and k.severity != SUPPORT
     for reply in k.near_misses
+    if isinstance(reply, str)
 ]
 PLAIN = [
     "Let's get this fixed today.",

@@ -15,7 +15,7 @@ from trainer.grading.findings import StepEvidence
 from trainer.grading.kind import CORPUS, SUPPORT, Kind
 from trainer.grading.lexical import analyse
 from trainer.grading.text import clean
-from trainer.models.grade import FLAGS, POSITIVE_FLAGS, STEPS
+from trainer.models.grade import FLAGS, POSITIVE_FLAGS, STEPS, GradeContext
 
 KINDS = list(registry.KINDS.values())
 
@@ -24,8 +24,17 @@ def _kinds(ev: StepEvidence) -> set[str]:
     return {f.kind for f in ev.positives + ev.negatives}
 
 
-def _cases(attr: str) -> list[tuple[str, str]]:
-    return [(k.id, reply) for k in KINDS for reply in getattr(k, attr)]
+def _cases(attr: str) -> list[tuple[str, str, str]]:
+    """(kind id, reply, customer line) for every example or near miss."""
+    return [
+        (k.id, *(case if isinstance(case, tuple) else (case, "")))
+        for k in KINDS
+        for case in getattr(k, attr)
+    ]
+
+
+def _reply(case: str | tuple[str, str]) -> str:
+    return case[0] if isinstance(case, tuple) else case
 
 
 # -- the registry itself --------------------------------------------------------------------
@@ -66,7 +75,7 @@ def test_advice_keys_are_kinds() -> None:
 
 
 def test_findings_the_detectors_report_are_registered() -> None:
-    replies = [reply for k in KINDS for reply in k.examples + k.near_misses]
+    replies = [_reply(case) for k in KINDS for case in k.examples + k.near_misses]
     for reply in replies:
         for ev in analyse(reply).steps.values():
             assert _kinds(ev) <= set(registry.KINDS), reply
@@ -87,14 +96,14 @@ def test_patterns_compile() -> None:
 # -- examples and near misses ---------------------------------------------------------------
 
 
-def _evidence(kind: Kind, reply: str) -> StepEvidence:
-    return analyse(reply).steps[kind.step]
+def _evidence(kind: Kind, reply: str, customer: str) -> StepEvidence:
+    return analyse(reply, GradeContext(customer=customer)).steps[kind.step]
 
 
-@pytest.mark.parametrize(("kind_id", "reply"), _cases("examples"))
-def test_each_example_produces_its_kind(kind_id: str, reply: str) -> None:
+@pytest.mark.parametrize(("kind_id", "reply", "customer"), _cases("examples"))
+def test_each_example_produces_its_kind(kind_id: str, reply: str, customer: str) -> None:
     kind = registry.kind(kind_id)
-    lx = analyse(reply)
+    lx = analyse(reply, GradeContext(customer=customer))
     ev = lx.steps[kind.step]
     if kind.is_finding:
         assert kind_id in _kinds(ev), (reply, _kinds(ev))
@@ -107,10 +116,10 @@ def test_each_example_produces_its_kind(kind_id: str, reply: str) -> None:
     assert ev.passed == (kind.severity == SUPPORT), (reply, _kinds(ev))
 
 
-@pytest.mark.parametrize(("kind_id", "reply"), _cases("near_misses"))
-def test_no_near_miss_produces_its_kind(kind_id: str, reply: str) -> None:
+@pytest.mark.parametrize(("kind_id", "reply", "customer"), _cases("near_misses"))
+def test_no_near_miss_produces_its_kind(kind_id: str, reply: str, customer: str) -> None:
     kind = registry.kind(kind_id)
-    ev = _evidence(kind, reply)
+    ev = _evidence(kind, reply, customer)
     assert kind_id not in _kinds(ev), reply
     if kind.severity == SUPPORT:
         # A near miss of an acknowledgement or an apology carries no support at all.
@@ -137,5 +146,5 @@ def test_every_later_failure_pattern_has_an_example(kind_id: str, index: int) ->
     kind = registry.kind(kind_id)
     pattern = kind.patterns[index]
     compiled = pattern.compile()
-    hits = [r for r in kind.examples if compiled.search(clean(r).text)]
+    hits = [r for r in map(_reply, kind.examples) if compiled.search(clean(r).text)]
     assert hits, f"no example of {kind_id} for {pattern.source.id}: {pattern.regex}"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.grading import person
+from trainer.grading import Grader, person
 from trainer.grading.text import clean
+from trainer.models.grade import GradeContext
 
 
 def person_passes(reply: str) -> bool:
@@ -46,3 +47,44 @@ def test_not_acknowledgements(reply: str) -> None:
 
 def test_sorry_then_feeling_word_still_acknowledges() -> None:
     assert person_passes("im so sorry thats awful")
+
+
+# -- echoes_their_cost: the cost they named, in their terms (issue 11) --------------------------
+
+OKAFOR = "I've waited in two full days for your engineer and nobody turned up."
+SHAW = "We've had no power since last night and I've got a three-week-old baby at home."
+
+
+@pytest.mark.parametrize(
+    ("reply", "customer"),
+    [
+        ("That's two days of your life gone waiting, Mr. Okafor.", OKAFOR),
+        ("no power with a three-week-old baby at home is every parent's nightmare", SHAW),
+        ("I'd feel cheated too.", "You charged me for a premium plan I never got."),
+        ("I can hear how fed up you are, Rosa.", "i cancelled and u still took £14.99 off me"),
+    ],
+)
+def test_issue11_acknowledgements_in_their_terms_pass(reply: str, customer: str) -> None:
+    lexical = Grader.load(lexical_only=True)
+    grade = lexical.grade(reply, GradeContext(customer=customer, customer_name="Mr Okafor"))
+    assert grade.person.passed, grade.person.evidence
+
+
+def test_the_customers_line_is_what_makes_it_theirs() -> None:
+    reply = "That's two days of your life gone waiting, Mr. Okafor."
+    assert not person.detect(clean(reply)).passed
+    assert person.detect(clean(reply), customer=OKAFOR).passed
+
+
+def test_formula_before_a_wall_is_form_speak_not_an_acknowledgement() -> None:
+    lexical = Grader.load(lexical_only=True)
+    reply = (
+        "I understand your frustration, however our policy clearly states that refunds take "
+        "10 working days."
+    )
+    grade = lexical.grade(reply, GradeContext(customer="I want my refund today."))
+    assert not grade.person.passed and grade.person.committed
+    assert not grade.person.advice.startswith("Good")
+    assert "form letter" in grade.person.advice
+    # The same words followed by help still pass.
+    assert lexical.grade("I understand your frustration; let me fix it now.").person.passed

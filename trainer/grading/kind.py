@@ -112,10 +112,11 @@ class Kind:
     undoes_acknowledgement: bool = False
     """A job failure that takes back an acknowledgement in the same reply (blame, arguing;
     labelling guide: explaining the cause does not)."""
-    examples: tuple[str, ...] = ()
-    """Replies that must produce this kind (in its step's evidence)."""
-    near_misses: tuple[str, ...] = ()
-    """Replies that must not produce it."""
+    examples: tuple[str | tuple[str, str], ...] = ()
+    """Replies that must produce this kind (in its step's evidence); a (reply, customer line)
+    pair for kinds that read the customer's line."""
+    near_misses: tuple[str | tuple[str, str], ...] = ()
+    """Replies that must not produce it (or (reply, customer line) pairs)."""
 
     @property
     def advice_key(self) -> str:

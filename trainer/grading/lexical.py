@@ -131,7 +131,7 @@ def analyse(
     if cleaned is None:
         cleaned = clean(reply)
     job_ev = job.detect(cleaned)
-    person_ev = person.detect(cleaned, job_ev.negatives)
+    person_ev = person.detect(cleaned, job_ev.negatives, _their_line(ctx))
     # Hostility mirrored back at the customer is off the job too. Two person failures stay off
     # it (labelling guide, round 5): an offended "don't speak to me like that"
     # (taking_it_personally) and a pet name said back ("sure thing, darling").
@@ -181,6 +181,12 @@ def analyse(
         flags.append("forbidden_remedy")
     flags = [f for f in dict.fromkeys(flags)]
     return Lexical(cleaned, steps, flags, offered, forbidden, stuffed)
+
+
+def _their_line(ctx: GradeContext) -> str:
+    """What the customer said, for judging person in their terms (plus the scenario's issue)."""
+    issue = ctx.scenario.issue if ctx.scenario is not None else ""
+    return f"{ctx.customer}\n{issue}".strip()
 
 
 _HOSTILE = frozenset(

@@ -11,24 +11,40 @@ from __future__ import annotations
 
 from trainer.grading import registry
 from trainer.grading.findings import Finding, StepEvidence, scan
+from trainer.grading.kinds import echoes_their_cost, form_speak
 from trainer.grading.text import Cleaned
 
 _POSITIVE = registry.pattern_table("person", severity_support=True)
 _NEGATIVE = registry.pattern_table("person", severity_support=False)
 
 
-def detect(cleaned: Cleaned, job_negatives: list[Finding] | None = None) -> StepEvidence:
-    """Pass on an acknowledgement of feeling or cost that nothing in the reply takes back."""
-    positives = _dedupe(
-        [f for f in scan(cleaned, _POSITIVE) if not registry.exempted(cleaned.text, f)]
-    )
+def detect(
+    cleaned: Cleaned, job_negatives: list[Finding] | None = None, customer: str = ""
+) -> StepEvidence:
+    """Pass on an acknowledgement of feeling or cost that nothing in the reply takes back.
+
+    `customer` is the customer's line: a cost they named, said back as theirs, acknowledges
+    them in their own terms (kinds/echoes_their_cost.py).
+    """
+    found = [f for f in scan(cleaned, _POSITIVE) if not registry.exempted(cleaned.text, f)]
+    echoed = [
+        f
+        for f in echoes_their_cost.find(cleaned, customer)
+        if not any(p.span.start < f.span.end and f.span.start < p.span.end for p in found)
+    ]
+    positives = _dedupe(sorted(found + echoed, key=lambda f: f.span.start))
     negatives = scan(cleaned, _NEGATIVE)
     undo = [f for f in job_negatives or [] if registry.kind(f.kind).undoes_acknowledgement]
+    formula = form_speak.formula_before_a_refusal(cleaned.text, positives, job_negatives or [])
     if positives and undo:
         first = undo[0]
         negatives.append(Finding("empathy_but", first.span, first.sentence))
     elif undo and any(f.kind == "counter_threat" for f in undo):
         negatives.append(Finding("mirroring", undo[0].span, undo[0].sentence))
+    elif formula is not None:
+        # Decision (labelling guide 6.2): "I understand your frustration, however our policy..."
+        # is a formula in front of a wall; the reply as a whole does not register them.
+        negatives.append(formula)
     negatives.sort(key=lambda f: f.span.start)
     passed = bool(positives) and not negatives
     missing = ""

@@ -30,6 +30,7 @@ from trainer.grading.kinds import (
     data_only,
     defending_company,
     deflecting_offer,
+    echoes_their_cost,
     empathy_but,
     excuse_after_sorry,
     explaining_cause,
@@ -69,6 +70,7 @@ _MODULES = (
     # person
     acknowledges_feeling,
     acknowledges_cost,
+    echoes_their_cost,
     calm_down,
     minimising,
     taking_it_personally,

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import CORPUS, REVIEW6, ROUND4, ROUND5, ROUND6, SUPPORT, Kind, patterns
+from trainer.grading.kind import (
+    CORPUS,
+    ISSUE11,
+    REVIEW6,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    SUPPORT,
+    Kind,
+    patterns,
+)
 from trainer.grading.text import rx
 
 FEEL = (
@@ -183,9 +193,17 @@ KIND = Kind(
             r"\b(?:disrupted|upended|turned upside down|a lot of upheaval)\b",
             r"\b(?:big|huge|large) chunk of\b|\bexpensive (?:surprise|shock|mistake|way)\b",
         ),
+        *patterns(
+            ISSUE11,
+            # Identifying with them: "I'd feel cheated too", "I'd be livid in your shoes".
+            rf"\bi'?d (?:feel|be feeling) (?:\w+ ){{0,2}}{FEEL}",
+            r"\bin <your> shoes\b",
+        ),
     ),
     exempt=(not_acknowledging,),
     examples=(
+        "I'd feel cheated too.",
+        "I'd be livid in your shoes.",
         "I understand your frustration.",
         "That must be so stressful.",
         "I'd be furious too.",
