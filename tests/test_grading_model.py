@@ -7,7 +7,7 @@ import pytest
 
 from trainer.grading import embed
 from trainer.grading.findings import Finding, StepEvidence
-from trainer.grading.grader import VETO_STEPS, Grader
+from trainer.grading.grader import Grader
 from trainer.grading.heads import Heads, combine
 from trainer.grading.lexical import analyse
 from trainer.grading.text import clean
@@ -37,7 +37,7 @@ def test_adversarial_split_is_by_line_and_fixed() -> None:
     assert adversarial_split(rows, 1234) == (fit, val)
 
 
-def test_old_heldout_sets_are_fit_data_and_the_new_ones_are_never_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_old_heldout_sets_are_fit_data_and_the_dev_and_rated_sets_are_never_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
     row = (
         '{{"id": "{i}", "line": "{line}", "reply": "Sorry.", "split": "{split}", "labels": {{}}}}\n'
     )
@@ -46,12 +46,15 @@ def test_old_heldout_sets_are_fit_data_and_the_new_ones_are_never_read(tmp_path)
     )
     for name in FIT_HELDOUT:
         (tmp_path / f"{name}.jsonl").write_text(row.format(i=name, line=name, split=name))
-    for unseen in ("heldout6", "heldout7"):
-        (tmp_path / f"{unseen}.jsonl").write_text("not json: must never be opened\n")
+    # The dev replies written for issue 11 and the rater study are never read by train.
+    (tmp_path / "dev11.jsonl").write_text("not json: must never be opened\n")
+    (tmp_path / "rated").mkdir()
+    for held in ("replies", "rater_a", "rater_b"):
+        (tmp_path / "rated" / f"{held}.jsonl").write_text("not json: must never be opened\n")
     sets = data_sets(tmp_path, 1234)
     assert sorted(r["id"] for r in sets["heldout_fit"]) == sorted(FIT_HELDOUT)
-    assert {"heldout4", "heldout5"} <= set(FIT_HELDOUT)
-    assert not {"heldout6", "heldout7"} & set(FIT_HELDOUT)
+    assert {"heldout4", "heldout5", "heldout6", "heldout7"} <= set(FIT_HELDOUT)
+    assert not {"dev11", "rated"} & set(FIT_HELDOUT)
     assert [r["id"] for r in sets["dev"]] == ["r2"]
 
 
@@ -157,7 +160,55 @@ def test_rule_failure_vetoes_the_head() -> None:
     assert not grade.job.passed and not grade.apology.passed and not grade.person.passed
     assert grade.ask.passed
     assert grade.job.score < 0.5
-    assert {"person", "job", "apology"} == VETO_STEPS
+
+
+def _head_saying(p: float) -> Grader:
+    grader = Grader()
+    grader.heads = Heads(
+        weights=np.zeros((4, 1)),
+        bias=np.zeros(4),
+        mean=np.zeros(1),
+        scale=np.ones(1),
+        platt_a=np.ones(4),
+        platt_b=np.zeros(4),
+    )
+    return grader
+
+
+@pytest.mark.parametrize(
+    ("reply", "step"),
+    [
+        ("What do you want me to do, kick another guest out?", "ask"),
+        ("Calm down, sir. Shouting at me won't get this sorted any faster.", "job"),
+        ("That's policy. Is that clear?", "ask"),
+    ],
+)
+def test_a_committed_failure_is_final_on_every_step_even_ask(reply: str, step: str) -> None:
+    grade = _head_saying(0.99)._assemble(analyse(reply), GradeContext(), np.full(4, 0.99))
+    assert not grade.step(step).passed and grade.step(step).committed
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Which device are you using, the app or the website?",
+        "Hold the reset button for ten seconds, then wait for the green light.",
+        "I already cancelled your account and refunded all the charges.",
+    ],
+)
+def test_the_head_cannot_fail_job_when_no_rule_names_a_failure(reply: str) -> None:
+    grade = _head_saying(0.01)._assemble(analyse(reply), GradeContext(), np.full(4, 0.01))
+    assert grade.job.passed
+    assert grade.job.score >= 0.5
+
+
+def test_named_support_is_final_and_the_head_decides_the_rest() -> None:
+    lx = analyse("I can hear how fed up you are, Rosa.")
+    grade = _head_saying(0.01)._assemble(lx, GradeContext(), np.full(4, 0.01))
+    assert grade.person.passed  # an acknowledgement the rules named
+    lx = analyse("Right, Rosa.")
+    assert _head_saying(0.99)._assemble(lx, GradeContext(), np.full(4, 0.99)).person.passed
+    assert not _head_saying(0.01)._assemble(lx, GradeContext(), np.full(4, 0.01)).person.passed
 
 
 def test_veto_needs_a_named_failure() -> None:

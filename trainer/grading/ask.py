@@ -30,6 +30,7 @@ _DATA = data_only.DATA.compile()
 _DATA_ASK = data_only.DATA_ASK.compile()
 _PROBLEM = data_only.PROBLEM.compile()
 _CLOSE = premature_close.CLOSE.compile()
+_SETTLED = premature_close.SETTLED.compile()
 _COMPLIANCE = compliance_check.CHECK.compile()
 _DEFLECT = deflecting_offer.ASK.compile()
 _BARE_AFTER = closed_question.BARE_AFTER.compile()
@@ -42,6 +43,7 @@ _NEED_HINT = need_question.NEED_HINT.compile()
 _OFFER_ASKED = need_question.OFFER_ASKED.compile()
 _CHOICE = need_question.CHOICE.compile()
 _PROBLEM_ASKED = need_question.PROBLEM_ASKED.compile()
+_DIAGNOSTIC = need_question.DIAGNOSTIC.compile()
 
 
 def is_rhetorical(sentence: str) -> bool:
@@ -75,9 +77,9 @@ def classify_question(sentence: str) -> str:
         return "data"
     if _OPEN.search(sentence):
         return "need"
-    if (_CHOICE.search(sentence) or _PROBLEM_ASKED.search(sentence)) and not (
-        _DATA.search(sentence) or _BARE_AFTER.search(sentence)
-    ):
+    if (
+        _CHOICE.search(sentence) or _PROBLEM_ASKED.search(sentence) or _DIAGNOSTIC.search(sentence)
+    ) and not (_DATA.search(sentence) or _BARE_AFTER.search(sentence)):
         return "need"
     if _HOLD.search(sentence):
         return "hold"
@@ -85,13 +87,19 @@ def classify_question(sentence: str) -> str:
 
 
 def detect(
-    cleaned: Cleaned, stuffed: bool = False, spoiled: set[int] | None = None
+    cleaned: Cleaned,
+    stuffed: bool = False,
+    spoiled: set[int] | None = None,
+    earlier: list[str] | None = None,
 ) -> StepEvidence:
     """Pass on a question that invites them to shape what happens next.
 
     `spoiled` holds start offsets of sentences carrying sarcasm or a counter-threat; a
-    question inside one does not count.
+    question inside one does not count. `earlier` holds the agent's earlier replies in the
+    call: once a fix is done or under way there or earlier in this reply, "Anything else?" is
+    not a premature close (labelling guide 6.4).
     """
+    settled_before = any(_SETTLED.search(text) for text in earlier or [])
     positives: list[Finding] = []
     negatives: list[Finding] = []
     kinds: list[str] = []
@@ -104,6 +112,10 @@ def detect(
             if kind == "compliance" and previous and _TAG_REMEDY.search(previous):
                 # "I'll keep the direct debit where it is. Is that alright with you?" asks
                 # their agreement to the remedy just offered (labelling guide: tag questions).
+                kind = "need"
+            if kind == "close" and (
+                settled_before or _SETTLED.search(cleaned.text[: sentence.start])
+            ):
                 kind = "need"
         elif _NEED_STATEMENT.search(text):
             kind = "need"

@@ -150,20 +150,20 @@ def analyse(
     if hostile:
         job_ev.negatives = sorted(job_ev.negatives + hostile, key=lambda f: f.span.start)
         job_ev.passed = False
-    sarcasm = [f for f in person_ev.negatives if f.kind == "sarcasm"]
+    sarcasm = [f for f in person_ev.negatives if f.kind in ("sarcasm", "mocking")]
     # A question inside sarcasm or a counter-threat is not an ask (labelling guide), and nor is
     # one that blames them ("Have you checked it isn't something you set up twice?").
     spoiled = {
         f.sentence.start
         for f in sarcasm + job_ev.negatives
-        if f.kind in ("sarcasm", "counter_threat", "blaming_customer")
+        if f.kind in ("sarcasm", "mocking", "counter_threat", "blaming_customer")
     }
     stuffed = keyword_stuffed(cleaned)
     steps: dict[Step, StepEvidence] = {
         "person": person_ev,
         "job": job_ev,
         "apology": apology.detect(cleaned, job_ev.negatives, sarcasm),
-        "ask": ask.detect(cleaned, stuffed, spoiled),
+        "ask": ask.detect(cleaned, stuffed, spoiled, ctx.previous_replies),
     }
     if not cleaned.text:
         for name in STEPS:

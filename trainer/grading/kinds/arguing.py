@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
 from trainer.grading.text import rx
 
 _AGREEMENT = rx(
@@ -172,9 +172,42 @@ KIND = Kind(
             r"\bshall i (?:just |go and )(?:\w+ ){0,2}it myself\b",
             r"\bnot just <you>\b|\bfor everyone,? not just\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\bthat wasn'?t me\b|\bi wasn'?t the one\b",
+            r"\bi'?m not \W?you people\b",
+            r"\bmy english is (?:perfectly |very |really )?(?:fine|good|clear)\b",
+            r"\b(?:maybe |perhaps )?<youre> not listening\b",
+            r"\bi (?:literally|actually|definitely) am\b",
+            r"\bi'?m not calling <you> a liar\b",
+            r"\b(?:gps|tracking|camera|photo|dashcam) (?:puts|shows|has) (?:him|her|them|the driver|the van|it) at\b",
+            r"\bit just (?:hadn'?t|hasn'?t|wasn'?t|isn'?t) (?:been )?\w+",
+            r"\bi'?d be surprised if\b",
+            r"\bare <you> sure (?:the|that|it) \w+ (?:wasn'?t|was|isn'?t|didn'?t)\b",
+            r"\b(?:so )?the (?:charge|fee|price|deduction|decision|bill) (?:is correct|stands|is right|is valid)\b",
+            r"\b(?:no one|nobody|no-one) (?:can|could) do (?:any )?more than me\b|\bmanagers? (?:don'?t|do not|won'?t) take (?:calls|phone calls)\b",
+            r"\b(?:bins?|it|they) (?:do|does) need to be\b",
+            r"\b<you> (?:have|need) to give (?:it|them) (?:time|a (?:few|couple of) (?:days|weeks))\b",
+            r"\b(?:need|needs|has|have|had) to be [^.!?]{0,40},? though\b|\b(?:ended|closed|expired|finished|ran out) [^.!?]{0,30},? though\b",
+        ),
     ),
     exempt=(agreeing, how_it_feels),
     examples=(
+        "That wasn't me.",
+        "I'm not 'you people', I just answer the phone.",
+        "My English is perfectly fine.",
+        "Maybe you're not listening.",
+        "not listening?? i literally am",
+        "I'm not calling you a liar.",
+        "The GPS puts him at your door at 2:14.",
+        "It was done, it just hadn't been uploaded yet.",
+        "I'd be surprised if it was us.",
+        "Are you sure the scratch wasn't there before?",
+        "So the charge is correct.",
+        "No one can do more than me, madam.",
+        "The bins do need to be out by 7am.",
+        "You have to give them time.",
+        "The offer ended on Sunday, though. Would you like a discount instead?",
         "That's not what happened.",
         "That isn't quite what happened, I'm afraid.",
         "I don't think that's accurate. Let me look.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, Kind, patterns
 
 KIND = Kind(
     id="blaming_colleague",
@@ -53,8 +53,23 @@ KIND = Kind(
             r"\bonly (?:reading|doing|saying|following) what the (?:\w+ )?(?:screen|system|computer)\b",
             r"\b(?:she'?s|he'?s|they'?re) (?:new|only new|still learning|a trainee)\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\b(?:driver|engineer|agent|adviser|advisor|team leader|technician|courier|colleague|fitter|cleaner|staff member|guy|lady|manager) (?:on (?:that|this|the) \w+ )?(?:is|'s|are|'re) (?:new|still new|only new|still learning)\b",
+            r"\bdon'?t always (?:do|get|check|follow|read)\b",
+            r"\b(?:staff|team|store|branch|advisers?|agents?|drivers?|engineers?) (?:sometimes|often|occasionally) (?:\w+ )?(?:process|forget|miss|get|send|mix)\b",
+            r"\b(?:previous|last|other) (?:advisers?|advisors?|agents?|colleagues?|staff) (?:should|could) have\b",
+            r"\b(?:is|are|was) run by (?:a |an )?(?:third party|separate company|contractor)\b",
+            r"\bi can'?t speak for (?:whoever|them|him|her|the)\b",
+        ),
     ),
     examples=(
+        "The courier on that route is new.",
+        "The agency cleaners don't always do a thorough job.",
+        "The store staff sometimes process upgrades wrongly.",
+        "The previous advisers should have checked the notes.",
+        "The breakdown service is run by a third party.",
+        "I can't speak for whoever promised that.",
         "That was the night shift's mistake.",
         "The depot dropped the ball on this one.",
         "Honestly, it's them, not us.",

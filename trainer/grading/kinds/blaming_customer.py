@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
 from trainer.grading.text import rx
 
 _REPORTED = rx(
@@ -102,9 +102,30 @@ KIND = Kind(
             r"\b(?:have|did) <you> (?:checked|check|made sure) (?:that )?(?:it|this|that) (?:isn'?t|wasn'?t|"
             r"is not|was not) (?:something )?(?:<you>|<your>)\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\b<you> probably \w+ed\b",
+            r"\b(?:so )?it'?ll be <your> (?:equipment|router|wiring|device|phone|settings|end|computer)\b",
+            r"\b(?:charges?|fees?) (?:apply|applies) (?:if|when|unless) <you>\b",
+            r"\bwhich is what <you> (?:selected|ordered|chose|booked|picked|asked for|agreed to)\b",
+            r"\b<you> (?:can|could|should|might want to|may want to) [^.!?]{0,60}\bnext time\b",
+            r"\bit just needs (?:\w+ ){0,2}(?:properly|correctly|right)\b",
+            r"\b(?:can|may|might|tend to|will) (?:\w+ ){0,3}if <you> (?:eat|chew|bite|drop|overload|overfill|press|click|leave)\b",
+            r"\b<you> (?:should|could) (?:really )?have (?:put|sent|told|given|left|let|set)\b",
+            r"\b<you> (?:need|have) to \w+ (?:\w+ ){0,4}before (?:it|we|i) (?:'ll|will|can)\b",
+        ),
     ),
     exempt=(reported_blame,),
     examples=(
+        "You probably clicked the button twice.",
+        "No fault showing here, so it'll be your router.",
+        "Charges apply if you don't add a pass.",
+        "The van is a Transit, which is what you selected online.",
+        "You can untick that box next time.",
+        "It just needs setting up properly.",
+        "Crowns can loosen if you chew toffee.",
+        "You should have put it on the inventory.",
+        "You need to upload every page before it will submit.",
         "You should have read the terms.",
         "Still, you booked the cheapest fare.",
         "But you switched the router off, so that's not really on us.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, Kind, patterns
 from trainer.grading.kinds.common import agent_does_it
 
 KIND = Kind(
@@ -39,9 +39,14 @@ KIND = Kind(
             r"(?:us )?back\b",
             r"\bgive us a (?:ring|call|bell) back\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\bif <you> change <your> mind,? (?:just )?(?:give us a (?:ring|call|bell)|(?:ring|call|phone) us)\b",
+        ),
     ),
     exempt=(agent_does_it,),
     examples=(
+        "Ok no problem, if you change your mind just give us a ring.",
         "Try again tomorrow.",
         "Give it a few days and ring again.",
         "The desk opens at six, so ring back then.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, Kind, patterns
 
 KIND = Kind(
     id="calm_down",
@@ -27,8 +27,13 @@ KIND = Kind(
             r"\byou people\b",
             r"\bget over it\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\bless of the (?:language|attitude|lip|cheek|tone)\b",
+        ),
     ),
     examples=(
+        "Oi, less of the language.",
         "Sir, calm down.",
         "Calm down, I'm trying to help. You've been waiting ages, I know.",
         "There's no need to get worked up.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND6, Kind, patterns
 from trainer.grading.kinds.common import permission_with_way_forward
 
 KIND = Kind(
@@ -72,9 +72,22 @@ KIND = Kind(
             r"\b(?:threatening|abusing|abuse|threats|swearing)\b[^.!?]{0,40}\bcriminal offence\b",
             r"\b(?:this call is|calls are|all (?:our )?calls are) (?:being )?recorded\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\bi'?ll have <you> (?:arrested|removed|banned|thrown out|escorted)\b",
+            r"\bsee what happens\b",
+            r"\b(?:security|the police) (?:would|will|'d|'ll) (?:love|be happy|be glad)\b",
+            r"\b(?:refer|pass|send) <you> to our (?:solicitors|lawyers|legal team)\b|\bour solicitors\b",
+            r"\bone more (?:word|swear word|insult)\b",
+        ),
     ),
     exempt=(permission_with_way_forward,),
     examples=(
+        "If you come near my car I'll have you arrested.",
+        "Try it, mate, and see what happens.",
+        "Security would love to meet you.",
+        "Then I'll refer you to our solicitors.",
+        "One more word and I'm hanging up on you.",
         "Go ahead and sue.",
         "Keep this up and see where it gets you.",
         "Carry on, we'll see who is right.",

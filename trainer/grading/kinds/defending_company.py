@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
 from trainer.grading.kinds.common import ORG
 
 KIND = Kind(
@@ -94,8 +94,27 @@ KIND = Kind(
             r"\bwe take (?:all )?(?:feedback|complaints|comments) (?:very )?seriously\b",
             r"\bwas never guaranteed\b|\b(?:are|is) (?:only )?estimates?\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\bour \w+(?: \w+)? (?:is|are) (?:very |really |extremely |highly |always )(?:accurate|reliable|precise|safe|thorough|careful)\b",
+            r"\b(?:has|have|got) (?:very |really )?(?:good|great|excellent|five-star|5-star) (?:reviews|ratings)\b",
+            r"\b(?:lots of|many|plenty of|most|thousands of) (?:\w+ )?(?:customers|people|students|users|clients|families) (?:\w+ ){0,4}without (?:any )?(?:problems|issues|trouble)\b",
+            r"\b(?:most|other) (?:\w+ )?(?:customers|people|users) (?:find|say|use)\b",
+            r"\bwe'?re only human\b|\bhandles? (?:thousands|hundreds|millions) of\b",
+            r"\bwe (?:always )?do (?:a |an )?(?:\w+ )?(?:check|inspection|walkaround)\b",
+            r"\b(?:the|our) (?:website|system|app) (?:doesn'?t|does not|can'?t|cannot|won'?t) (?:double|make|lose|charge)",
+            r"\b(?:is|are) actually (?:much |very |really )?(?:faster|better|good|reliable|fine)\b",
+        ),
     ),
     examples=(
+        "Our lab is very accurate.",
+        "The app has very good reviews.",
+        "Lots of students use it without any problems.",
+        "Most customers find it easy.",
+        "We're only human, sir.",
+        "We do a walkaround check on every car.",
+        "The website doesn't double-book.",
+        "The new router is actually much faster.",
         "Our engineers are well trained.",
         "Our installers know what they're doing.",
         "We have really high standards.",

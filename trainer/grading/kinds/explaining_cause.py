@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
 from trainer.grading.kinds.common import ORG, ORG4
 from trainer.grading.text import rx
 
@@ -165,9 +165,42 @@ KIND = Kind(
             r"\b(?:went|goes|go|has gone) up because\b",
             r"\b(?:it'?s|that'?s) (?:just )?the cost of\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\bthat'?(?:ll|d) be (?:why|it|the reason|what(?:'s| is) (?:causing|doing))\b|\bthat'?s what'?s (?:causing|behind|doing) (?:it|this|that)\b",
+            r"\b(?:there'?s been|there has been|we'?ve had|we had|we'?re having|there was) (?:a |an |some )?(?:\w+ ){0,2}(?:strike|outage|burst (?:main|pipe)|emergency|shortage|backlog|glitch|bug|fault|power cut|storm)s?\b",
+            r"\b(?:there'?s|there is) (?:a |an )?(?:mast|burst main|burst pipe|strike) (?:being |on |in |near )",
+            r"\b(?:has|have) been (?:slow|overwhelmed|busy|behind|struggling)\b",
+            r"\bcalls are (?:very |really )?(?:high|busy|heavy)\b|\bwe'?re (?:really |very |so )?busy (?:today|at the moment|right now|this week)\b",
+            r"\b(?:system|app|website|software) auto-?\w+",
+            r"\bhad (?:a |an )?(?:family |personal |medical )?emergency\b",
+            r"\b(?:can|may|might|do|does|will|tend to) (?:sometimes |occasionally |often )?(?:come out|come loose|loosen|drop|crack|leak|fail|go missing|get lost|get delayed|go up|play up|break)\b[^.!?]{0,30}\b(?:if|when|in transit|in winter|after)\b",
+            r"\b(?:often|usually|sometimes|normally|always) (?:go up|get delayed|go missing|take longer|arrive late|drop) (?:in|when|during|if)\b",
+            r"\b\w+s (?:only |usually |sometimes |often |normally |do )?happen (?:when|if|because)\b",
+            r"\bkeeps? (?:mixing|getting|messing) (?:up|\w+ (?:up|wrong))\b",
+            r"\b(?:sediment|wear and tear|condensation) from\b|\busually harmless\b",
+        ),
+        *patterns(
+            ISSUE11,
+            r"\bbecause (?:some|many|most|a few|other|a lot of) (?:\w+ )?(?:guests|customers|people|passengers|patients|users|orders)\b",
+        ),
     ),
     exempt=(promised_fix,),
     examples=(
+        "We overbook because some guests never show up.",
+        "There's a mast being upgraded near you.",
+        "There's been a postal strike, that'll be why.",
+        "That's what's causing it.",
+        "We've had a system outage this morning.",
+        "The landlord has been slow to approve it.",
+        "Calls are high today, sorry.",
+        "The system auto-filled an old address.",
+        "The dentist had a family emergency.",
+        "Fillings can come out if you eat something hard.",
+        "Bills often go up in winter.",
+        "Substitutions happen when the shop runs out.",
+        "The driver keeps mixing up the two streets.",
+        "It's usually harmless sediment from mains work.",
         "We migrated billing last week, so it ran twice.",
         "A label error, so the box went to Leeds.",
         "The courier firm has a huge backlog this month.",
@@ -235,6 +268,7 @@ KIND = Kind(
         "That's just the cost of living now.",
     ),
     near_misses=(
+        "Sorry you've had a burst pipe on top of everything. Shall I send someone today?",
         "I'm ending this call now because of that threat.",
         "You've waited in all day, so I completely understand.",
         "I've got the upgrade you were promised on screen.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
 from trainer.grading.kinds.common import permission_with_way_forward
 
 KIND = Kind(
@@ -58,9 +58,29 @@ KIND = Kind(
             r"^\W*(?:no worries|no problem|ok(?:ay)?|alright|right)(?:\W+(?:no worries|no problem))?\W+enjoy\b",
             r"^\W*(?:ok(?:ay)?|fine|right|sure),? i'?ve cancelled\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"^\W*(?:<your> call|up to <you>),? then\W*$",
+            r"\b<youre> free to (?:move|leave|go|take|switch|cancel) (?:<your> \w+ )?(?:whenever|any ?time|when) <you> (?:like|want)\b",
+            r"\b(?:sorry|apologies),? (?:i|we) (?:couldn'?t|can'?t|wasn'?t able to|weren'?t able to) help\b",
+            r"\bsorry to hear that\W+(?:bye|goodbye)\b",
+            r"\b(?:no problem|sure|fine|ok(?:ay)?),? i (?:can|'ll|will) (?:process|put through|do|sort) (?:the|<your>) (?:cancellation|closure)\b",
+            r"\b<you> can always try (?:the|our) (?:live chat|website|app|online|other)\b",
+        ),
+        *patterns(
+            ISSUE11,
+            r"\bi'?ll send (?:<you> )?(?:the |a |your )?(?:cancellation|closure) (?:confirmation|form|details|email|letter)\b",
+        ),
     ),
     exempt=(permission_with_way_forward,),
     examples=(
+        "I'm sorry you're leaving. I'll send the cancellation confirmation.",
+        "Your call, then.",
+        "You're free to move your savings whenever you like.",
+        "Okay, sorry I couldn't help. Bye.",
+        "Okay, sorry to hear that. Goodbye.",
+        "No problem, I can process the cancellation for you now.",
+        "Fair enough. You can always try the live chat instead.",
         "Okay then, bye.",
         "Alright then, I'll cancel it.",
         "Fine, if that's what you want.",

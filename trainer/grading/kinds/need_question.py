@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import CORPUS, ROUND5, ROUND6, SUPPORT, Kind, Pattern, patterns
+from trainer.grading.kind import CORPUS, ISSUE11, ROUND5, ROUND6, SUPPORT, Kind, Pattern, patterns
 
 NEED = (
     *patterns(
@@ -169,6 +169,16 @@ PROBLEM_ASKED = Pattern(
 """Questions about the problem itself (rounds 5-6)."""
 
 
+DIAGNOSTIC = Pattern(
+    r"\b(?:light|lights|screen|display|error|message|signal|router|box|connection|leak|water|noise|"
+    r"smell|app|website|device|phone|laptop|tablet|boiler|heating|meter|tv|wifi|broadband|line)\b"
+    r"[^.!?]{0,50}\bor\b",
+    ISSUE11,
+)
+"""A diagnostic choice about the problem ("Is the light red or orange?", "Does it connect on your
+phone, or not on anything?"): a question about the problem, not a closed check of a fact."""
+
+
 KIND = Kind(
     id="need_question",
     step="ask",
@@ -182,9 +192,12 @@ KIND = Kind(
         OFFER_ASKED,
         CHOICE,
         PROBLEM_ASKED,
+        DIAGNOSTIC,
         *NEED,
     ),
     examples=(
+        "is the light on the router red or orange?",
+        "Does it connect on your phone, or not on anything?",
         "What can I do?",
         "How can I help you with this?",
         "Would it help if I refund the fee now?",

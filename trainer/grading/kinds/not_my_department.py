@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
 from trainer.grading.kinds.common import agent_does_it
 from trainer.grading.text import rx
 
@@ -77,9 +77,14 @@ KIND = Kind(
             r"\btransfer <you> to (?:another|a different|the right|the other) department\b",
             r"\b(?:is|are) separate from\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\b(?:through|via|using) (?:our|the) (?:official |formal |online )?complaints? (?:procedure|process|form|page|team)\b",
+        ),
     ),
     exempt=(agent_chases,),
     examples=(
+        "Please share it through our official complaints procedure.",
         "Ring the other number, that's not my department.",
         "The refund isn't mine, I can't touch it.",
         "Only the fraud team can lift it.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND6, Kind, patterns
 
 KIND = Kind(
     id="playing_along",
@@ -31,8 +31,19 @@ KIND = Kind(
             r"\bmy (?:nan|gran|grandad|grandpa|grandma|granddad|mum|dad|brother|sister|husband|wife|uncle|"
             r"aunt)(?:'s| is| was)? (?:\w+ ){0,2}(?:from|in the|too|as well)\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\bmak(?:e|es|ing) me blush\b",
+            r"\b(?:don'?t|do not) (?:sound|look) (?:too |so )?bad yourself\b",
+            r"\bmaybe (?:another|some other) time\b",
+            r"\b(?:gorgeous|handsome|sexy)\W*$",
+        ),
     ),
     examples=(
+        "Aw, you're making me blush!",
+        "You don't sound too bad yourself.",
+        "Haha maybe another time!",
+        "So what's up with the deposit, gorgeous?",
         "You've got a lovely voice yourself.",
         "You sound fun too!",
         "Flattery will get you everywhere.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
 from trainer.grading.kinds.common import WAY_FORWARD
 from trainer.grading.text import Cleaned, is_question, rx
 
@@ -185,12 +185,21 @@ KIND = Kind(
             r"\bneither can my (?:manager|supervisor|team leader)\b|\bcan'?t influence\b",
             r"\bwas in the (?:letter|email|terms|contract|text) (?:we|that we|you were) sent\b",
         ),
+        *patterns(
+            ISSUE11,
+            r"\bit'?s (?:all )?(?:on|in) (?:our|the) (?:website|terms|contract|agreement|small print)\b|\bit says so (?:in|on|at|when)\b",
+            r"\b(?:can|may|could) take up to \d+ (?:working )?(?:days|weeks)\b",
+            r"\b(?:must|have to|has to|need to|needs to) be (?:\w+ )?(?:renewed|uploaded|collected|returned|filled in|signed|activated)\b",
+        ),
     ),
     exempt=(
         door_left_open,
         time_the_agent_commits_to,
     ),
     examples=(
+        "It's on our website.",
+        "Deposits can take up to 30 days, it says so in your agreement.",
+        "The permit has to be renewed online each year.",
         "Eight to six is the delivery window, I'm afraid.",
         "Unfortunately that's how long the bank takes.",
         "That's policy, nothing I can do.",

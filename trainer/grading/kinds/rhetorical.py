@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND6, Kind, patterns
 
 QUESTIONS = (
     *patterns(
@@ -50,6 +50,11 @@ QUESTIONS = (
         r"\bwhat did <you> (?:think|expect)\b",
         r"\bwhose fault is (?:that|this|it)\b",
     ),
+    *patterns(
+        ISSUE11,
+        r"\bwhat (?:exactly |else )?(?:do|did|would|are) <you> (?:want|expect)(?:ing)? (?:me|us) to do\b(?! (?:to|so|for|next|first|now)\b)",
+        r"\b(?:isn'?t|won'?t|doesn'?t|can'?t|is not|will not) [^?]{3,60}, (?:is|will|does|can) it\W*$",
+    ),
 )
 """Rhetorical questions (a sentence matching any of these)."""
 
@@ -63,6 +68,10 @@ KIND = Kind(
     found_by="ask.detect: a question that classify_question reads as rhetorical, or any question inside sarcasm, a counter-threat or blame",
     cues=(*QUESTIONS,),
     examples=(
+        "What do you want me to do, kick another guest out?",
+        "Right. So you're stuck. What exactly do you expect me to do from here?",
+        "What do you want me to do about it?",
+        "Threatening staff isn't going to unfreeze your account, is it?",
         "What do you expect me to do?",
         "What's your problem?",
         "Have you even tried restarting it?",

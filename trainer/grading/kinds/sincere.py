@@ -5,7 +5,7 @@ from __future__ import annotations
 from trainer.grading.kind import CORPUS, SUPPORT, Kind, Pattern
 
 WORD = Pattern(
-    r"\b(?:<sorry>|apologi[sz]e[ds]?|apologi[sz]ing|apologies|apology)\b",
+    r"\b(?:<sorry>|apologi[sz]e[ds]?|apologi[sz]ing|apologies|apology|forgive us)\b",
     CORPUS,
 )
 """An apology word in any spelling."""
@@ -56,6 +56,7 @@ KIND = Kind(
         DATA_AFTER,
     ),
     examples=(
+        "Forgive us, Mr Shaw. What would put this right?",
         "I'm sorry.",
         "I'm so sorry about the double charge, Ms Ortiz.",
         "im really sorry bout this",
@@ -66,6 +67,7 @@ KIND = Kind(
         "I'm sorry, but let me fix this right now.",
     ),
     near_misses=(
+        "Forgive me for asking, but what's your postcode?",
         "Sorry, could you repeat that?",
         "I'm not sorry.",
         "You'll be sorry.",
