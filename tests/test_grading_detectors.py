@@ -40,6 +40,38 @@ def test_sentences_keep_offsets_and_titles() -> None:
     assert all(text[s.start : s.end] == s.text for s in spans)
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Shall I refund the £42.50 to your bank today?", 1),
+        ("It's $3.99 a month. Want me to cancel it?", 2),
+        ("The engineer is 3.5 miles away and arrives at 3.30 today.", 1),
+        ("Mr. Okafor, I'm sorry. Dr. Evans will ring you.", 2),
+        ("It takes approx. 3 days, e.g. by Friday. Is that ok?", 2),
+        ("I'll ring at 9 a.m. tomorrow. Is that ok?", 2),
+        ("Your case is No. 4471. Anything else?", 2),
+        ("No. I can't do that.", 2),
+        ("so sorry 😞 whats the order number", 2),
+        ("Thanks 👍", 1),
+        ("I'm sorry 😔. Can I help?", 2),
+    ],
+)
+def test_sentences_keep_money_decimals_abbreviations_and_split_at_emoji(
+    text: str, sentences: int
+) -> None:
+    spans = split_sentences(text)
+    assert len(spans) == sentences, [s.text for s in spans]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_money_stays_in_one_piece_in_evidence_and_rewrite() -> None:
+    from trainer.grading import Grader
+
+    g = Grader.load(lexical_only=True).grade("Shall I refund the £42.50 to your bank today?", CTX)
+    assert g.ask.evidence == ["Shall I refund the £42.50 to your bank today?"]
+    assert "£42.50 to your bank today?" in g.suggested
+
+
 def test_real_words_are_not_rewritten_as_swaps() -> None:
     assert fix_swaps("three routers") == "three routers"
     assert fix_swaps("ntohing") == "nothing"
