@@ -50,10 +50,13 @@ def explaining_kind(
     *,
     name_used: bool = False,
     stuffed: bool = False,
+    language: bool = False,
 ) -> str | None:
     """The registry kind that explains a failed step (None when it passed)."""
     if passed:
         return None
+    if language:
+        return "not_english"
     if stuffed and step != "job":
         return "keyword_stuffing"
     if evidence.negatives:
@@ -72,11 +75,14 @@ def advise(
     issue: str = "",
     name_used: bool = False,
     stuffed: bool = False,
+    language: bool = False,
 ) -> str:
     """One or two sentences aimed at what this reply did on this step."""
     table = _table()[step]
     fill = {"name": name or "them", "issue": issue or "this", "quote": ""}
-    kind_id = explaining_kind(step, passed, evidence, name_used=name_used, stuffed=stuffed)
+    kind_id = explaining_kind(
+        step, passed, evidence, name_used=name_used, stuffed=stuffed, language=language
+    )
     if kind_id is None:
         key = "pass"
     else:

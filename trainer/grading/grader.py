@@ -101,6 +101,8 @@ class Grader:
     def _assemble(self, lx: Lexical, ctx: GradeContext, probs: np.ndarray) -> Grade:
         name = ctx.customer_name.strip()
         issue = agent_voice(ctx.scenario.issue) if ctx.scenario is not None else ""
+        if not lx.english:
+            return _not_graded(lx, ctx, name, issue)
         verdicts: dict[Step, bool] = {}
         steps: dict[Step, StepVerdict] = {}
         for i, step in enumerate(STEPS):
@@ -147,6 +149,25 @@ class Grader:
             remedies_offered=list(lx.remedies_offered),
             forbidden_promised=list(lx.forbidden_promised),
         )
+
+
+def _not_graded(lx: Lexical, ctx: GradeContext, name: str, issue: str) -> Grade:
+    """A reply in another language: no step verdicts (not due, not failed), and the flag."""
+    steps = {
+        step: StepVerdict(
+            passed=False,
+            due=False,
+            score=0.0,
+            evidence=[lx.steps[step].missing],
+            advice=advise(step, False, lx.steps[step], name=name, issue=issue, language=True),
+        )
+        for step in STEPS
+    }
+    return Grade(
+        **steps,
+        flags=list(lx.flags),
+        suggested=rewrite(lx.cleaned, ctx, dict.fromkeys(STEPS, False), lx.steps),
+    )
 
 
 def committed_failure(ev: StepEvidence) -> bool:

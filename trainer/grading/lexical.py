@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from trainer.grading import apology, ask, craft, job, person, registry
 from trainer.grading.findings import StepEvidence
+from trainer.grading.language import is_english
 from trainer.grading.text import Cleaned, clean, rx, words
 from trainer.models.grade import STEPS, GradeContext, Step
 
@@ -64,6 +65,8 @@ class Lexical:
     remedies_offered: list[str] = field(default_factory=list)
     forbidden_promised: list[str] = field(default_factory=list)
     stuffed: bool = False
+    english: bool = True
+    """False when the reply reads as another language: it gets no step verdicts."""
 
 
 _GRAMMAR = {
@@ -130,6 +133,13 @@ def analyse(
     ctx = context or GradeContext()
     if cleaned is None:
         cleaned = clean(reply)
+    if not is_english(cleaned.text):
+        note = "only English replies are graded; this reply reads as another language"
+        unjudged: dict[Step, StepEvidence] = {
+            name: StepEvidence(False, [], [], note) for name in STEPS
+        }
+        flags = ["truncated", "language"] if cleaned.truncated else ["language"]
+        return Lexical(cleaned, unjudged, flags, english=False)
     job_ev = job.detect(cleaned)
     person_ev = person.detect(cleaned, job_ev.negatives, _their_line(ctx))
     # Hostility mirrored back at the customer is off the job too. Two person failures stay off

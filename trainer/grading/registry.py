@@ -46,6 +46,7 @@ from trainer.grading.kinds import (
     no_acknowledgement,
     no_apology,
     no_question,
+    not_english,
     not_moving,
     not_my_department,
     passive,
@@ -126,6 +127,8 @@ _MODULES = (
     compliance_check,
     closed_question,
     no_question,
+    # every step
+    not_english,
 )
 
 
