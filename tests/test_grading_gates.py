@@ -101,3 +101,19 @@ def test_gates_skip_patterns_whose_literal_is_absent() -> None:
     t = Table([("k", Spy("alpha")), ("k", Spy("beta"))])  # type: ignore[list-item]
     assert scan(clean("gamma"), t) == [] and calls == []
     assert [f.span.text for f in scan(clean("beta"), t)] == ["beta"] and calls == ["beta"]
+
+
+def test_gates_hold_for_text_with_pound_signs_emoji_and_case_folded_letters() -> None:
+    """re.IGNORECASE folds four non-ASCII letters onto ASCII ones; the gate maps them first,
+    so gated and plain scans agree on any text, not only ASCII."""
+    texts = [
+        "İt's our polıcy, I'm afraid, £42 is the limit 😊",
+        "That's ſtandard procedure. The ſystem does that.",
+        "The \u212aelvin-rated boiler, our engineers are well trained.",
+        "Sorry 😞 we migrated billing last week, so it ran twice £££",
+    ]
+    for text in texts:
+        c = clean(text)
+        for t in (job._NEGATIVE, person._POSITIVE, person._NEGATIVE):
+            assert scan(c, t) == scan(c, list(t)), text
+    assert scan(clean(texts[0]), job._NEGATIVE)  # the folded letters still match

@@ -308,18 +308,24 @@ def _foreign() -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=4096)
+def _latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
+
+
 NON_LATIN_SHARE = 0.5
 """Replies whose letters are mostly outside the Latin script are not English."""
 
 
 def is_english(text: str) -> bool:
     """True unless the reply reads as another language (see the module docstring)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return True  # emoji or punctuation only: nothing to judge by language
-    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
-    if len(letters) >= 2 and (len(letters) - latin) / len(letters) >= NON_LATIN_SHARE:
-        return False
+    if not text.isascii():
+        letters = [ch for ch in text if ch.isalpha()]
+        if not letters:
+            return True  # emoji or punctuation only: nothing to judge by language
+        latin = sum(1 for ch in letters if ch.isascii() or _latin(ch))
+        if len(letters) >= 2 and (len(letters) - latin) / len(letters) >= NON_LATIN_SHARE:
+            return False
     words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
     if not words:
         return True

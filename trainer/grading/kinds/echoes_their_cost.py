@@ -12,6 +12,7 @@ does a cost mentioned only inside an offer or a question ("Shall I refund the £
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from trainer.grading.findings import Finding
 from trainer.grading.kind import SUPPORT, Kind
@@ -199,9 +200,13 @@ def _nouns(text: str) -> set[str]:
     return {_NOUNS[m.group(0).lower()] for m in _NOUN.finditer(text)}
 
 
-def their_costs(customer: str) -> tuple[set[tuple[float, str]], set[float], set[str]]:
-    """The spans of time, sums of money and cost nouns in the customer's line."""
-    return _spans(customer), _money(customer), _nouns(customer)
+@lru_cache(maxsize=256)
+def their_costs(
+    customer: str,
+) -> tuple[frozenset[tuple[float, str]], frozenset[float], frozenset[str]]:
+    """The spans of time, sums of money and cost nouns in the customer's line (cached: a call
+    grades every reply against the same few lines)."""
+    return frozenset(_spans(customer)), frozenset(_money(customer)), frozenset(_nouns(customer))
 
 
 def find(cleaned: Cleaned, customer: str) -> list[Finding]:
