@@ -53,7 +53,12 @@ def main() -> int:
 
     grader = get_grader()
     texts = replies()
-    ctx = GradeContext(customer_name="Ms Ortiz")
+    # A customer line with costs in it, as in a real call: the grader reads it for person.
+    ctx = GradeContext(
+        customer_name="Ms Ortiz",
+        customer="You've charged me twice for March, that's £84 gone and my rent is due on "
+        "Friday. I've waited forty minutes on hold with my kids screaming.",
+    )
     for text in texts[-20:]:
         grader.grade(text, ctx)
     if grader.embedder is not None:

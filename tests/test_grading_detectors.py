@@ -1,10 +1,12 @@
-"""Each lexical detector on positive and negative examples, and every hard-case family."""
+"""Text clean-up, names, keyword stuffing and every hard-case family (lexical verdicts).
+
+The examples of each finding kind live with the kind and run in test_grading_kinds.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from trainer.grading import apology, ask, job, person
+from trainer.grading import person
 from trainer.grading.lexical import analyse, keyword_stuffed
 from trainer.grading.text import MAX_CHARS, clean, fix_swaps, split_sentences
 from trainer.models.grade import GradeContext
@@ -38,96 +40,49 @@ def test_sentences_keep_offsets_and_titles() -> None:
     assert all(text[s.start : s.end] == s.text for s in spans)
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Shall I refund the £42.50 to your bank today?", 1),
+        ("It's $3.99 a month. Want me to cancel it?", 2),
+        ("The engineer is 3.5 miles away and arrives at 3.30 today.", 1),
+        ("Mr. Okafor, I'm sorry. Dr. Evans will ring you.", 2),
+        ("It takes approx. 3 days, e.g. by Friday. Is that ok?", 2),
+        ("I'll ring at 9 a.m. tomorrow. Is that ok?", 2),
+        ("Your case is No. 4471. Anything else?", 2),
+        ("No. I can't do that.", 2),
+        ("so sorry 😞 whats the order number", 2),
+        ("Thanks 👍", 1),
+        ("I'm sorry 😔. Can I help?", 2),
+    ],
+)
+def test_sentences_keep_money_decimals_abbreviations_and_split_at_emoji(
+    text: str, sentences: int
+) -> None:
+    spans = split_sentences(text)
+    assert len(spans) == sentences, [s.text for s in spans]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_money_stays_in_one_piece_in_evidence_and_rewrite() -> None:
+    from trainer.grading import Grader
+
+    g = Grader.load(lexical_only=True).grade("Shall I refund the £42.50 to your bank today?", CTX)
+    assert g.ask.evidence == ["Shall I refund the £42.50 to your bank today?"]
+    assert "£42.50 to your bank today?" in g.suggested
+
+
+def test_real_words_are_not_rewritten_as_swaps() -> None:
+    assert fix_swaps("three routers") == "three routers"
+    assert fix_swaps("ntohing") == "nothing"
+
+
 def test_swapped_letters_are_repaired_without_moving_offsets() -> None:
     assert fix_swaps("that sonuds relaly stressful") == "that sounds really stressful"
     assert fix_swaps("stored") == "stored"
 
 
-# -- apology ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "I'm sorry.",
-        "I'm so sorry about the double charge, Ms Ortiz.",
-        "im really sorry bout this",
-        "I apologise.",
-        "I'm sorry to hear that.",
-        "I'm sorry for the inconvenience.",
-        "We're sorry this happened.",
-    ],
-)
-def test_sincere_apologies_pass(reply: str) -> None:
-    ev = apology.detect(clean(reply))
-    assert ev.passed, reply
-    assert ev.positives and not ev.negatives
-
-
-@pytest.mark.parametrize(
-    ("reply", "kind"),
-    [
-        ("Sorry, but the courier was late.", "sorry_but"),
-        ("I'm sorry. However, the courier was late.", "sorry_but"),
-        ("Sorry if you were inconvenienced.", "sorry_if"),
-        ("Sorry you feel that way.", "sorry_you_feel"),
-        ("I'm sorry you're upset.", "sorry_you_feel"),
-        ("I'm sorry you misread the offer.", "blame_apology"),
-        ("Sorry, our warehouse must have lost it.", "confessing_cause"),
-        ("We apologise for any inconvenience this may have caused.", "corporate_hedge"),
-        ("We regret any inconvenience.", "corporate_hedge"),
-        ("Well, I'm SO sorry.", "sarcastic"),
-        ("Mistakes were made.", "passive"),
-    ],
-)
-def test_cancelled_apologies_fail_with_the_reason(reply: str, kind: str) -> None:
-    ev = apology.detect(clean(reply))
-    assert not ev.passed
-    assert kind in kinds(ev)
-
-
-@pytest.mark.parametrize(
-    "reply", ["Sorry, could you repeat that?", "I'm not sorry.", "You'll be sorry.", "Hello."]
-)
-def test_non_apologies_are_not_counted(reply: str) -> None:
-    ev = apology.detect(clean(reply))
-    assert not ev.passed and not ev.positives
-
-
-def test_but_followed_by_help_does_not_cancel() -> None:
-    assert apology.detect(clean("I'm sorry, but let me fix this right now.")).passed
-
-
 # -- person -------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "Two afternoons waiting in, Ms Ortiz; no wonder you're fed up.",
-        "I understand your frustration.",
-        "That must be so stressful.",
-        "I'd be furious too.",
-        "You've lost a day off work over this.",
-    ],
-)
-def test_acknowledgements_pass_person(reply: str) -> None:
-    assert person.detect(clean(reply)).passed, reply
-
-
-@pytest.mark.parametrize(
-    ("reply", "kind"),
-    [
-        ("Sir, calm down.", "calm_down"),
-        ("It's only a parcel, it'll turn up.", "minimising"),
-        ("Don't shout at me.", "taking_it_personally"),
-        ("Your concern has been logged, ref 4471.", "form_speak"),
-        ("I don't like your tone either.", "mirroring"),
-    ],
-)
-def test_person_failures(reply: str, kind: str) -> None:
-    ev = person.detect(clean(reply))
-    assert not ev.passed and kind in kinds(ev)
 
 
 def test_name_only_does_not_pass_person() -> None:
@@ -138,80 +93,6 @@ def test_name_only_does_not_pass_person() -> None:
 
 def test_i_hear_you_alone_is_not_an_acknowledgement() -> None:
     assert not person.detect(clean("I hear you.")).passed
-
-
-# -- job ----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("reply", "kind"),
-    [
-        ("We migrated billing last week, so it ran twice.", "explaining_cause"),
-        ("Our engineers are well trained.", "defending_company"),
-        ("You should have read the terms.", "blaming_customer"),
-        ("That was the night shift's mistake.", "blaming_colleague"),
-        ("That's not what happened.", "arguing"),
-        ("Go ahead and sue.", "counter_threat"),
-        ("That's policy, nothing I can do.", "policy_wall"),
-        ("Ring the other number, that's not my department.", "not_my_department"),
-        ("Try again tomorrow.", "call_us_back"),
-        ("Okay then, bye.", "gives_up"),
-        ("What do you expect me to do?", "rhetorical_pushback"),
-    ],
-)
-def test_job_failures(reply: str, kind: str) -> None:
-    ev = job.detect(clean(reply))
-    assert not ev.passed and kind in kinds(ev), (reply, kinds(ev))
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "Let's get this fixed today.",
-        "I'm looking at the account now.",
-        "Please hold.",
-        "I'll call you back tomorrow at ten.",
-        "The standard window is 30 days, and I can ask my supervisor for an exception. Shall I?",
-    ],
-)
-def test_neutral_or_resolving_replies_keep_the_job(reply: str) -> None:
-    ev = job.detect(clean(reply))
-    assert ev.passed, (reply, kinds(ev))
-
-
-# -- ask ----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "What can I do?",
-        "How can I help you with this?",
-        "Would it help if I refund the fee now?",
-        "Shall I get my supervisor on the line?",
-        "what can i do to fix it",
-        "Can you walk me through what happened?",
-        "I'll knock the outage off the bill, OK with you?",
-    ],
-)
-def test_need_questions_pass_ask(reply: str) -> None:
-    assert ask.detect(clean(reply)).passed, reply
-
-
-@pytest.mark.parametrize(
-    ("reply", "kind"),
-    [
-        ("What's your account number?", "data_only"),
-        ("Can I take your postcode?", "data_only"),
-        ("Please hold.", "hold_instead"),
-        ("What do you expect me to do?", "rhetorical"),
-        ("Anything else?", "premature_close"),
-        ("That's the rule. Is that clear?", "compliance_check"),
-    ],
-)
-def test_ask_failures(reply: str, kind: str) -> None:
-    ev = ask.detect(clean(reply))
-    assert not ev.passed and kind in kinds(ev), (reply, kinds(ev))
 
 
 # -- keyword stuffing ------------------------------------------------------------------------

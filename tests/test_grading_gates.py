@@ -8,12 +8,14 @@ time a pattern matches, one of its gate strings is in the text.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from trainer.grading import job, person
 from trainer.grading.findings import Table, required_literals, scan
+from trainer.grading.findings import table as make_table
 from trainer.grading.text import clean, rx
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -68,3 +70,50 @@ def test_gates_never_hide_a_match_on_real_replies() -> None:
                     checked += 1
                     assert any(lit in low for lit in gate), (kind, pattern.pattern, text)
     assert checked > 1000
+
+
+def test_gates_change_no_finding() -> None:
+    patterns = {
+        "a": [r"\bfoo\b", r"bar(?=baz)", r"\bqux \w+"],
+        "b": [r"(?<=x)yz", r"\bnope\b", r"lonely"],
+    }
+    fast = make_table(patterns)
+    assert isinstance(fast, Table) and fast.gates[0] == {"foo"}
+    slow = list(fast)  # a plain list: no literal gates
+    for text in ("foo barbaz qux one xyz", "nothing here", "lonely bar", ""):
+        c = clean(text)
+        assert scan(c, fast) == scan(c, slow)
+
+
+def test_gates_skip_patterns_whose_literal_is_absent() -> None:
+    calls: list[str] = []
+
+    class Spy:
+        def __init__(self, pattern: str) -> None:
+            self.inner = re.compile(pattern)
+            self.pattern = pattern
+            self.flags = self.inner.flags
+
+        def finditer(self, text: str):  # type: ignore[no-untyped-def]
+            calls.append(self.pattern)
+            return self.inner.finditer(text)
+
+    t = Table([("k", Spy("alpha")), ("k", Spy("beta"))])  # type: ignore[list-item]
+    assert scan(clean("gamma"), t) == [] and calls == []
+    assert [f.span.text for f in scan(clean("beta"), t)] == ["beta"] and calls == ["beta"]
+
+
+def test_gates_hold_for_text_with_pound_signs_emoji_and_case_folded_letters() -> None:
+    """re.IGNORECASE folds four non-ASCII letters onto ASCII ones; the gate maps them first,
+    so gated and plain scans agree on any text, not only ASCII."""
+    texts = [
+        "İt's our polıcy, I'm afraid, £42 is the limit 😊",
+        "That's ſtandard procedure. The ſystem does that.",
+        "The \u212aelvin-rated boiler, our engineers are well trained.",
+        "Sorry 😞 we migrated billing last week, so it ran twice £££",
+    ]
+    for text in texts:
+        c = clean(text)
+        for t in (job._NEGATIVE, person._POSITIVE, person._NEGATIVE):
+            assert scan(c, t) == scan(c, list(t)), text
+    assert scan(clean(texts[0]), job._NEGATIVE)  # the folded letters still match

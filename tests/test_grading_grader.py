@@ -277,3 +277,103 @@ def test_hold_etiquette_flags_when_putting_on_hold(lexical: Grader, reply: str) 
     assert any(f.startswith("hold_") for f in flags)
     back = GradeContext(customer_name="Ms Ortiz", on_hold=True)  # a return from hold
     assert not any(f.startswith("hold_") for f in lexical.grade(reply, back).flags)
+
+
+@pytest.mark.parametrize(
+    ("reply", "committed"),
+    [
+        # Committed failures: the reply did something wrong on the step.
+        (BAD, {"job", "apology"}),
+        ("Calm down, madam.", {"person"}),
+        ("What do you expect me to do?", {"job", "ask"}),
+        ("That's policy, nothing I can do. Is that clear?", {"job", "ask"}),
+        ("Sorry if you were inconvenienced.", {"apology"}),
+        # Omissions: the step was left out.
+        ("What's your account number?", set()),
+        ("Please hold.", set()),
+        ("Ms Ortiz, I have your account open.", set()),
+        ("sorry feelings sorry help?", set()),
+        ("", set()),
+    ],
+)
+def test_committed_marks_failures_the_reply_made(
+    lexical: Grader, reply: str, committed: set[str]
+) -> None:
+    g = lexical.grade(reply, CTX)
+    assert {s for s in STEPS if g.step(s).committed} == committed
+    for step in STEPS:
+        v = g.step(step)
+        assert not (v.committed and v.passed)
+        if v.committed:
+            # A committed failure counts as a fail even where the step was not due.
+            assert v.model_copy(update={"due": False}).verdict == "fail"
+
+
+def test_committed_follows_the_registry_severity(lexical: Grader) -> None:
+    from trainer.grading import registry
+
+    g = lexical.grade("What's your account number?", CTX)
+    assert registry.kind("data_only").severity == "omission"
+    assert not g.ask.committed and g.ask.verdict == "fail"
+    assert g.ask.model_copy(update={"due": False}).verdict == "not_due"
+
+
+ISSUE11 = [
+    # reply, customer line, expected {step: passed} (docs/labelling.md section 6)
+    (
+        "That's two days of your life gone waiting, Mr. Okafor.",
+        "I've waited in two full days for your engineer and nobody turned up.",
+        {"person": True, "job": True},
+    ),
+    (
+        "no power with a three-week-old baby at home is every parent's nightmare",
+        "We've had no power since last night and I've got a three-week-old baby at home.",
+        {"person": True, "job": True},
+    ),
+    ("I'd feel cheated too.", "You charged me for a plan I never had.", {"person": True}),
+    ("I can hear how fed up you are, Rosa.", "I'm fed up with this.", {"person": True}),
+    (
+        "I understand your frustration, however our policy clearly states that refunds take "
+        "10 working days.",
+        "I want my refund.",
+        {"person": False, "job": False},
+    ),
+    (
+        "Right. So you're stuck. What exactly do you expect me to do from here?",
+        "",
+        {"job": False, "ask": False},
+    ),
+    ("What do you want me to do, kick another guest out?", "", {"job": False, "ask": False}),
+    (
+        "Wow, great, another customer who can't read a bill. What do you want me to do about it?",
+        "",
+        {"person": False, "job": False, "apology": False, "ask": False},
+    ),
+    (
+        "Calm down, sir. Shouting at me won't get this sorted any faster.",
+        "",
+        {"person": False, "job": False},
+    ),
+    ("Which device are you using, the app or the website?", "", {"job": True, "ask": True}),
+    ("Hold the reset button for ten seconds, then wait for the green light.", "", {"job": True}),
+    ("I already cancelled your account and refunded all the charges.", "", {"job": True}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("reply", "customer", "expected"), ISSUE11)
+def test_issue11_examples_with_the_full_grader(
+    full: Grader, reply: str, customer: str, expected: dict[str, bool]
+) -> None:
+    g = full.grade(reply, GradeContext(customer=customer, customer_name="Mr Okafor"))
+    assert {s: g.step(s).passed for s in expected} == expected, [
+        (s, g.step(s).evidence) for s in expected
+    ]
+
+
+@pytest.mark.parametrize(("reply", "customer", "expected"), ISSUE11)
+def test_issue11_examples_with_the_rules_alone(
+    lexical: Grader, reply: str, customer: str, expected: dict[str, bool]
+) -> None:
+    g = lexical.grade(reply, GradeContext(customer=customer, customer_name="Mr Okafor"))
+    assert {s: g.step(s).passed for s in expected} == expected

@@ -1,4 +1,8 @@
-"""Advice text for each step, from the trainer-editable `advice.yaml`."""
+"""Advice text for each step, from the trainer-editable `advice.yaml`.
+
+Which entry is shown follows the registry: the kind that explains the verdict (the first
+failure found, or the note on what was missing) names its advice key.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,20 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from trainer.grading import registry
 from trainer.grading.findings import StepEvidence
 from trainer.models.grade import Step
 
 ADVICE_FILE = Path(__file__).with_name("advice.yaml")
 _LOCK = threading.Lock()
+
+MISSING_KIND: dict[Step, str] = {
+    "person": "no_acknowledgement",
+    "job": "not_moving",
+    "apology": "no_apology",
+    "ask": "no_question",
+}
+"""The omission kind that explains a failed step when nothing was found."""
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +43,29 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+def explaining_kind(
+    step: Step,
+    passed: bool,
+    evidence: StepEvidence,
+    *,
+    name_used: bool = False,
+    stuffed: bool = False,
+    language: bool = False,
+) -> str | None:
+    """The registry kind that explains a failed step (None when it passed)."""
+    if passed:
+        return None
+    if language:
+        return "not_english"
+    if stuffed and step != "job":
+        return "keyword_stuffing"
+    if evidence.negatives:
+        return evidence.negatives[0].kind
+    if step == "person" and name_used:
+        return "name_only"
+    return MISSING_KIND[step]
+
+
 def advise(
     step: Step,
     passed: bool,
@@ -39,20 +75,18 @@ def advise(
     issue: str = "",
     name_used: bool = False,
     stuffed: bool = False,
+    language: bool = False,
 ) -> str:
     """One or two sentences aimed at what this reply did on this step."""
     table = _table()[step]
     fill = {"name": name or "them", "issue": issue or "this", "quote": ""}
-    if passed:
+    kind_id = explaining_kind(
+        step, passed, evidence, name_used=name_used, stuffed=stuffed, language=language
+    )
+    if kind_id is None:
         key = "pass"
-    elif stuffed and step != "job":
-        key = "stuffed"
-    elif evidence.negatives:
-        first = evidence.negatives[0]
-        key = first.kind if first.kind in table else "missing"
-        fill["quote"] = _short(first.span.text)
-    elif step == "person" and name_used:
-        key = "name_only"
     else:
-        key = "missing"
+        key = registry.kind(kind_id).advice_key
+        if evidence.negatives and kind_id == evidence.negatives[0].kind:
+            fill["quote"] = _short(evidence.negatives[0].span.text)
     return table.get(key, table["missing"]).format(**fill)

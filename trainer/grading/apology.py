@@ -4,131 +4,44 @@ Every apology word in the reply is classified by its surroundings: a plain first
 "I'm sorry" passes; one followed by "but ...", made conditional ("if ..."), aimed at the
 customer's feelings or mistakes, guessing a cause, dressed as a corporate hedge or said with
 sarcasm is cancelled. Passive non-apologies ("mistakes were made") count against the step.
+The cues for each kind live in its module under `trainer/grading/kinds/`.
 """
 
 from __future__ import annotations
 
 import re
 
-from trainer.grading.findings import Finding, StepEvidence, scan, table
-from trainer.grading.text import Cleaned, Span, rx
+from trainer.grading import registry
+from trainer.grading.findings import Finding, StepEvidence, scan
+from trainer.grading.kinds import (
+    blame_apology,
+    confessing_cause,
+    corporate_hedge,
+    sarcastic,
+    sincere,
+    sorry_but,
+    sorry_if,
+    sorry_you_feel,
+)
+from trainer.grading.text import Cleaned, Span
 
-_APOLOGY_WORD = rx(r"\b(?:<sorry>|apologi[sz]e[ds]?|apologi[sz]ing|apologies|apology)\b")
+_APOLOGY_WORD = sincere.WORD.compile()
+_REFUSAL = sincere.REFUSAL.compile()
+_THIRD_PARTY = sincere.THIRD_PARTY.compile()
+_FILLER_AFTER = sincere.FILLER_AFTER.compile()
+_DATA_AFTER = sincere.DATA_AFTER.compile()
+_SARCASTIC_BEFORE = sarcastic.CAPS_BEFORE.compile()
+_SARCASTIC_PREFIX = sarcastic.PREFIX.compile()
+_SARCASTIC_AFTER = sarcastic.AFTER.compile()
+_IF = sorry_if.AFTER.compile()
+_YOU_FEEL = sorry_you_feel.AFTER.compile()
+_BLAME = blame_apology.AFTER.compile()
+_CAUSE = confessing_cause.AFTER.compile()
+_CORPORATE = corporate_hedge.SENTENCE.compile()
+_BUT = sorry_but.BUT.compile()
+_FIX_AFTER_BUT = sorry_but.FIX_AFTER_BUT.compile()
 
-# Before the word, on the same sentence: refusals and other people's sorrow.
-_REFUSAL = rx(
-    r"(?:\bnot|\bnever|n't|\bno need to(?: be)?|\bnothing to(?: be)?|\bwhy (?:should|would) (?:i|we)(?: be)?|"
-    r"\b<you>(?:'re| are| were| should be| will be|'ll be| ought to be)|\bthey(?:'re| are| were)|"
-    r"\bhe(?:'s| is)|\bshe(?:'s| is)|\bdon'?t(?: be)?|\brefuse to|\bnot going to|\bno)\s+"
-    r"(?:\w+\s+){0,2}$"
-)
-_THIRD_PARTY = rx(r"\b(?:the company|management|they|head office)\s+(?:\w+\s+)?$")
-_FILLER_AFTER = rx(
-    r"^\s*(?:\?|[,.]?\s*(?:could|can) <you> (?:repeat|say)|[,.]?\s*(?:come again|pardon|"
-    r"i didn'?t (?:catch|hear)|what did <you> say|to interrupt|to bother|i missed that|who\b|which\b|"
-    r"what\W*$))"
-)
-_DATA_AFTER = rx(
-    r"^\W*(?:what(?:'s| is| was) <your>|can i (?:take|have|get)|could i (?:take|have|get)|may i (?:take|have)|"
-    r"could <you> (?:give|confirm|spell)|can <you> (?:give|confirm|spell)|<your> (?:account|postcode|"
-    r"order|reference|date of birth|name))"
-)
-_SARCASTIC_BEFORE = re.compile(r"\b(?:SO|SOOO+|VERY|TERRIBLY)\s+$")
-_SARCASTIC_PREFIX = rx(
-    r"^\W*(?:well|oh|oh well|gosh|ooh|oops),? (?:<im> )?(?:(?:so|terribly|very|awfully|ever so) ){0,2}$"
-)
-_SARCASTIC_AFTER = rx(
-    r"^\W*(?:that |if )?(?:our|we|the|this) (?:\w+ ){0,3}(?:isn'?t|aren'?t|wasn'?t|don'?t|doesn'?t|"
-    r"weren'?t) (?:good enough|up to|perfect|fast enough|meeting)|^\W*(?:your (?:majesty|highness|lordship)|"
-    r"for (?:existing|breathing|living|being alive)|not sorry|that (?:we|i) (?:can'?t|cannot) "
-    r"(?:read minds|work miracles|perform miracles)|that <youre> so|i'?m not (?:a )?(?:perfect|mind reader|"
-    r"magician)|<sorry>\W+<sorry>)"
-)
-_IF = rx(
-    r"^\W*(?:if\b|for any\b|about any\b|should (?:you|this|that|there)\b|in case\b|that any\b|"
-    r"for whatever\b|to the extent\b|(?:for|about) anything that may|if in any way)"
-)
-_YOU_FEEL = rx(
-    r"^\W*(?:that |about how |for how |that'?s how )?(?:<you>(?:'ve| have)? (?:feel|felt|think|thought|see it|"
-    r"believe|are feeling|'re feeling|find|found|took it|take it|got (?:upset|angry|annoyed)|seem)|"
-    r"<youre> (?:so )?(?:upset|unhappy|disappointed|angry|frustrated|annoyed|not happy|dissatisfied|"
-    r"feeling|offended|cross|mad|worked up|this upset)|<you> (?:see|view) (?:it|things) (?:that|this))"
-)
-_BLAME = rx(
-    r"^\W*(?:that |about how |if )?(?:<you>(?:'ve| have)? (?:misunderstood|misread|misheard|didn'?t|did not|"
-    r"failed|forgot|got confused|were confused|weren'?t|were not|missed|chose|decided|ignored|entered|"
-    r"set up|gave|should|must have|haven'?t|have not|can'?t|cannot|don'?t understand|clearly|overlooked|"
-    r"mixed up|got (?:it|that|the \w+) wrong)|(?:for|about) <your> (?:\w+ )?(?:misunderstanding|confusion|"
-    r"mistake|error|oversight)|(?:for|about) the (?:confusion|misunderstanding) on <your> (?:part|end)|"
-    r"<you> (?:can'?t|couldn'?t) (?:read|understand|follow))"
-)
-_CAUSE = rx(
-    r"\b(?:must (?:have|'ve)(?! (?:been|given|felt|seemed|left|made|come|hurt|upset|worried|scared|"
-    r"frightened|put <you>|ruined|spoiled|spoilt|wrecked|messed up|thrown|caused <you>)\b)|probably|presumably|i (?:think|guess|suspect|reckon|imagine) (?:our|the|we|it|"
-    r"someone)|(?:most )?likely (?:because|our|the|we)|because (?:of )?(?:our|the|we|a|they|it)|due to\b|"
-    r"as a result of|caused by|since (?:our|the) |(?:our|the|a) (?:\w+ ){0,2}(?:system|warehouse|driver|"
-    r"courier|engineer|depot|computer|software|server|team|staff|supplier|contractor|machine|glitch|"
-    r"update|upgrade|migration)s? (?:(?!(?:you|u|i|we|they)\b)\w+ )?(?:lost|messed|broke|crashed|glitched|went down|failed|"
-    r"mixed|must|probably|forgot|double|was|were|had|ran|overran|scanned|sent))"
-)
-_CORPORATE = rx(
-    r"(?:\b(?:we|the company|i|<company>) (?:sincerely |deeply |do |truly )?regrets?\b|\bregret (?:any|the|this)|"
-    r"\b(?:for|about) any (?:\w+ )?(?:inconvenience|trouble|distress|disappointment|issues?|problems?|"
-    r"difficulties|frustration|upset)|\binconvenience (?:this|that|which) (?:may|might) (?:have|has)|"
-    r"\b(?:may|might) have (?:been )?caused|\bapologi[sz]es? for (?:the|any) inconvenience|"
-    r"\bplease accept (?:our|my) apologies for any)"
-)
-_BUT = rx(
-    r"\b(?:but|however|although|though|unfortunately|except|yet|that said|having said that|"
-    r"nevertheless|nonetheless|still|whereas)\b"
-)
-_FIX_AFTER_BUT = rx(
-    r"^\W*(?:(?:\w+ ){0,2}(?:let me|let'?s|i'?ll|i will|i'?m going to|i am going to|we'?ll|we will|"
-    r"we can|i can|i want to|i'?d like to|what can|how can|the good news|right now|i promise|"
-    r"i'?m (?:here|on it|sorting|fixing)|i'?ve (?:already )?(?:refunded|sent|booked|started|fixed|raised|"
-    r"credited|arranged|flagged)|together|we'?re going to|please let me|i'?m (?:going to|gonna) )|"
-    r"(?:\w+ ){0,4}(?:i'?ll|let me|i will|i can) (?:fix|sort|refund|send|book|get|help|make|put|"
-    r"arrange|credit|take care|look into|chase|do))"
-)
-
-_PASSIVE = table(
-    {
-        "passive": [
-            r"\b(?:mistakes|errors|things|issues|problems|oversights) (?:were|have been|may have been|"
-            r"might have been|got) (?:made|missed|overlooked)",
-            r"\bit(?:'s| is| was) (?:regrettable|unfortunate)\b",
-            r"\bthat'?s unfortunate\b",
-            r"\bthese things happen\b",
-            r"\bit happens\b",
-        ],
-        "corporate_hedge": [
-            r"\b(?:we|i|the company) (?:sincerely |deeply |truly |do )?regret\b",
-            r"\bregret (?:any|the|this) (?:\w+ )?(?:inconvenience|trouble|distress|disappointment)",
-        ],
-        "sarcastic": [
-            r"\bwell,? (?:excuse|pardon) me\b",
-            r"\b(?:sorry|apologies) for (?:existing|breathing|living)\b",
-            r"\bsorry,? not sorry\b",
-            r"\bthousand apologies\b",
-            r"\bforgive me for\b",
-            r"\b<sorry> (?:that )?(?:we'?re|we are|i'?m|i am|we aren'?t|i'?m not) (?:not )?(?:perfect|mind readers?|"
-            r"magicians?|psychic|robots?)",
-        ],
-    }
-)
-
-CANCELLING = (
-    "sorry_but",
-    "sorry_if",
-    "sorry_you_feel",
-    "blame_apology",
-    "confessing_cause",
-    "corporate_hedge",
-    "sarcastic",
-    "passive",
-    "wrapped_in_excuse",
-)
-"""Finding kinds that cancel an apology."""
+_PASSIVE = registry.pattern_table("apology", severity_support=False)
 
 
 def _classify(cleaned: Cleaned, m: re.Match[str], sentence: Span, following: Span | None) -> str:
@@ -238,6 +151,7 @@ _AS_JOB = {
     "blame_apology": "blaming_customer",
     "confessing_cause": "explaining_cause",
 }
+"""Apology failures that are also job failures: the excuse, blame or cause they carry."""
 
 
 def excuses(cleaned: Cleaned) -> list[Finding]:

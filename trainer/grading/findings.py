@@ -35,6 +35,9 @@ class StepEvidence:
         return {f.kind for f in self.positives} | {f.kind for f in self.negatives}
 
 
+_FOLDS_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+"""The non-ASCII letters re.IGNORECASE matches to an ASCII letter (İ, ı, ſ, the Kelvin sign)."""
+
 MIN_LITERAL = 3
 """Shortest literal worth a gate: shorter ones ("a", "to") occur in almost every reply."""
 
@@ -52,6 +55,7 @@ class Table(list[tuple[str, re.Pattern[str]]]):
     def __init__(self, items: Iterable[tuple[str, re.Pattern[str]]]) -> None:
         super().__init__(items)
         self.gates: list[frozenset[str] | None] = [required_literals(p) for _, p in self]
+        self.literals: frozenset[str] = frozenset().union(*(g for g in self.gates if g))
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -105,14 +109,16 @@ def scan(
     """Every match of every pattern, with the sentence it sits in."""
     source = cleaned.text if text is None else text
     found: list[Finding] = []
-    if isinstance(table, Table) and source.isascii():
-        # Gates are ASCII; re's case-insensitive matching also folds some non-ASCII letters
-        # onto ASCII ones ("ſ" ~ "s", "İ" ~ "i"), so non-ASCII text runs every pattern.
-        low = source.lower()
+    if isinstance(table, Table):
+        # Gates are ASCII. re's case-insensitive matching folds exactly four non-ASCII letters
+        # onto ASCII ones (found by trying every code point); they are mapped first, so the
+        # gates hold for any text ("£42", emoji, accents).
+        low = source.translate(_FOLDS_TO_ASCII).lower()
+        present = {lit for lit in table.literals if lit in low}
         rows = [
             row
             for row, gate in zip(table, table.gates, strict=True)
-            if gate is None or any(lit in low for lit in gate)
+            if gate is None or not gate.isdisjoint(present)
         ]
     else:
         rows = list(table)

@@ -15,11 +15,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
-from trainer.grading import embed
+from trainer.grading import embed, registry
 from trainer.grading.advice import advise
 from trainer.grading.ask import NO_QUESTION
 from trainer.grading.findings import StepEvidence
-from trainer.grading.heads import PASS_AT, Heads, HeadsUnavailable
+from trainer.grading.heads import PASS_AT, Heads, HeadsUnavailable, decide
 from trainer.grading.lexical import Lexical, analyse
 from trainer.grading.rewrite import agent_voice, rewrite
 from trainer.grading.text import clean
@@ -27,9 +27,6 @@ from trainer.models.grade import STEPS, Grade, GradeContext, Step, StepVerdict
 
 LEXICAL_SCORE_PASS = 0.85
 """Score reported in lexical-only mode when the rules pass a step (fail: 1 - this)."""
-VETO_STEPS: frozenset[Step] = frozenset({"person", "job", "apology"})
-"""Steps where a failure the rules named is final (ask's negatives are only question
-classifications, so there the stacked rule + head combination decides)."""
 MAX_EVIDENCE = 3
 _EVIDENCE_CHARS = 200
 
@@ -104,15 +101,14 @@ class Grader:
     def _assemble(self, lx: Lexical, ctx: GradeContext, probs: np.ndarray) -> Grade:
         name = ctx.customer_name.strip()
         issue = agent_voice(ctx.scenario.issue) if ctx.scenario is not None else ""
+        if not lx.english:
+            return _not_graded(lx, ctx, name, issue)
         verdicts: dict[Step, bool] = {}
         steps: dict[Step, StepVerdict] = {}
         for i, step in enumerate(STEPS):
             ev = lx.steps[step]
-            passed = bool(probs[i] >= self.threshold(i))
-            if step in VETO_STEPS and ev.negatives and not ev.passed:
-                # A failure the rules named on an exact span is final (docs/grader.md); the
-                # stacked rule + head combination decides the rest.
-                passed = False
+            committed = committed_failure(ev)
+            passed = decide(step, float(probs[i]), ev.passed, committed, bool(ev.positives))
             if step == "ask" and not ev.passed and ev.missing == NO_QUESTION:
                 # Nothing in the reply reads as a question or an offer: the head alone can't
                 # pass ask (a long paste of apologies scored 0.52 on the head).
@@ -123,6 +119,7 @@ class Grader:
             verdicts[step] = passed
             steps[step] = StepVerdict(
                 passed=passed,
+                committed=not passed and committed,
                 score=round(float(min(1.0, max(0.0, probs[i]))), 4),
                 evidence=_evidence(step, passed, ev, lx),
                 advice=advise(
@@ -139,6 +136,8 @@ class Grader:
             # Keep score and verdict on the same side of the threshold.
             if not verdicts[step] and steps[step].score >= self.threshold(i):
                 steps[step].score = round(min(steps[step].score, self.threshold(i) - 0.01), 4)
+            elif verdicts[step] and steps[step].score < self.threshold(i):
+                steps[step].score = round(self.threshold(i), 4)
         suggested = rewrite(lx.cleaned, ctx, verdicts, lx.steps)
         return Grade(
             person=steps["person"],
@@ -150,6 +149,30 @@ class Grader:
             remedies_offered=list(lx.remedies_offered),
             forbidden_promised=list(lx.forbidden_promised),
         )
+
+
+def _not_graded(lx: Lexical, ctx: GradeContext, name: str, issue: str) -> Grade:
+    """A reply in another language: no step verdicts (not due, not failed), and the flag."""
+    steps = {
+        step: StepVerdict(
+            passed=False,
+            due=False,
+            score=0.0,
+            evidence=[lx.steps[step].missing],
+            advice=advise(step, False, lx.steps[step], name=name, issue=issue, language=True),
+        )
+        for step in STEPS
+    }
+    return Grade(
+        **steps,
+        flags=list(lx.flags),
+        suggested=rewrite(lx.cleaned, ctx, dict.fromkeys(STEPS, False), lx.steps),
+    )
+
+
+def committed_failure(ev: StepEvidence) -> bool:
+    """The rules named a committed failure of this step (registry severity)."""
+    return not ev.passed and any(registry.is_committed(f.kind) for f in ev.negatives)
 
 
 def _quote(text: str) -> str:

@@ -1,8 +1,9 @@
 """Small trained heads: one logistic regression per step over the sentence embedding alone.
 
-The heads never see the lexical rules' verdicts, so they keep an opinion of their own; the
-grader combines the two with a small stacked logistic regression per step over [rule verdict,
-head logit], fitted on the validation set (`combine`, documented in docs/grader.md).
+The heads never see the lexical rules' verdicts, so they keep an opinion of their own. Where the
+rules named nothing decisive, the grader combines the two with a small stacked logistic
+regression per step over [rule verdict, head logit] (`combine`); `decide` says when the rules'
+named findings are final (docs/grader.md, "How head and rules combine").
 Weights live in `trainer/grading/weights/heads.npz` with metadata in `heads.json` beside it; both are
 rebuilt by `python -m trainer.grading.train --seed 1234` (`make heads`). Head scores are
 Platt-calibrated on the validation set (dev split + 20% of the adversarial lines).
@@ -23,9 +24,9 @@ HEADS_DIR = Path(__file__).resolve().parent / "weights"
 WEIGHTS = "heads.npz"
 META = "heads.json"
 INPUTS = "embedding"
-COMBINATION = "stacked-v1"
-"""How head and rules combine (heads.json records it; heads without a stacker are refused)."""
 """What the heads read: the embedding only (heads.json records it; others are refused)."""
+COMBINATION = "named-v2"
+"""How head and rules combine (`decide`; heads.json records it, other combinations are refused)."""
 
 
 class HeadsUnavailable(RuntimeError):
@@ -102,7 +103,7 @@ class Heads:
             )
         if meta.get("combination_id") != COMBINATION or "stack_w" not in data:
             raise HeadsUnavailable(
-                f"heads in {folder} predate the stacked combination ({COMBINATION}); run `make heads`"
+                f"heads in {folder} were built for another combination than {COMBINATION}; run `make heads`"
             )
         return cls(
             weights=data["weights"],
@@ -118,6 +119,28 @@ class Heads:
 
 PASS_AT = 0.5
 """The combined probability passes a step at or above this (fixed, not tuned)."""
+
+
+def decide(step: str, prob: float, rule_passed: bool, committed: bool, supported: bool) -> bool:
+    """One step's verdict under `named-v2` (docs/grader.md, "How head and rules combine").
+
+    1. A committed failure the rules named on a span (sorry-but, a policy wall, a rhetorical
+       question...) is final: the step fails, whatever the head says.
+    2. `job` passes by default (labelling guide): with no failure named it passes; the head
+       does not fail it on its own (it failed a quarter of plain procedural replies).
+    3. Support the rules named (an acknowledgement, a plain apology, a question about what
+       they want) with no failure is final: the step passes.
+    4. Otherwise (nothing named, or only an omission such as a data-only question) the
+       stacked rule + head probability decides.
+    The grader then applies the ask veto (no question at all) and apology implies job.
+    """
+    if committed:
+        return False
+    if step == "job":
+        return rule_passed
+    if supported and rule_passed:
+        return True
+    return prob >= PASS_AT
 
 
 def logit(p: np.ndarray) -> np.ndarray:

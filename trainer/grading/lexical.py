@@ -1,14 +1,12 @@
-"""Run every lexical detector on one reply; the rule verdicts and the heads' features."""
+"""Run every lexical detector on one reply: the rule verdicts and the call-craft flags."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from trainer.grading import apology, ask, craft, job, person
+from trainer.grading import apology, ask, craft, job, person, registry
 from trainer.grading.findings import StepEvidence
+from trainer.grading.language import is_english
 from trainer.grading.text import Cleaned, clean, rx, words
 from trainer.models.grade import STEPS, GradeContext, Step
 
@@ -56,50 +54,6 @@ _PRONOUNS = {
     "that",
 }
 
-FINDING_KINDS: tuple[str, ...] = (
-    "sincere",
-    "sorry_but",
-    "sorry_if",
-    "sorry_you_feel",
-    "blame_apology",
-    "confessing_cause",
-    "corporate_hedge",
-    "sarcastic",
-    "passive",
-    "wrapped_in_excuse",
-    "acknowledges_feeling",
-    "acknowledges_cost",
-    "calm_down",
-    "minimising",
-    "taking_it_personally",
-    "form_speak",
-    "mirroring",
-    "sarcasm",
-    "empathy_but",
-    *job.NEGATIVE_KINDS,
-    "resolving",
-    "need_question",
-    "data_only",
-    "rhetorical",
-    "hold_instead",
-    "premature_close",
-    "compliance_check",
-    "closed_question",
-)
-FEATURE_NAMES: tuple[str, ...] = (
-    *(f"n_{k}" for k in FINDING_KINDS),
-    *(f"rule_{s}" for s in STEPS),
-    "stuffed",
-    "name_used",
-    "shouting",
-    "profanity",
-    "questions",
-    "log_words",
-    "empty",
-    "remedy_offered",
-    "on_hold",
-)
-
 
 @dataclass
 class Lexical:
@@ -111,28 +65,8 @@ class Lexical:
     remedies_offered: list[str] = field(default_factory=list)
     forbidden_promised: list[str] = field(default_factory=list)
     stuffed: bool = False
-
-    def features(self) -> np.ndarray:
-        """Fixed-order feature vector for the heads (see FEATURE_NAMES)."""
-        counts: dict[str, int] = {}
-        for ev in self.steps.values():
-            for f in ev.positives + ev.negatives:
-                counts[f.kind] = counts.get(f.kind, 0) + 1
-        vec = [min(2, counts.get(k, 0)) / 2 for k in FINDING_KINDS]
-        vec += [float(self.steps[s].passed) for s in STEPS]
-        questions = sum(1 for s in self.cleaned.sentences if s.text.rstrip().endswith("?"))
-        vec += [
-            float(self.stuffed),
-            float("name_used" in self.flags),
-            float("shouting" in self.flags),
-            float("profanity" in self.flags),
-            min(3, questions) / 3,
-            math.log1p(self.cleaned.words) / 6,
-            float(not self.cleaned.text),
-            float(bool(self.remedies_offered)),
-            float(any(f.startswith("hold_") for f in self.flags)),
-        ]
-        return np.asarray(vec, dtype=np.float32)
+    english: bool = True
+    """False when the reply reads as another language: it gets no step verdicts."""
 
 
 _GRAMMAR = {
@@ -199,8 +133,15 @@ def analyse(
     ctx = context or GradeContext()
     if cleaned is None:
         cleaned = clean(reply)
+    if not is_english(cleaned.text):
+        note = "only English replies are graded; this reply reads as another language"
+        unjudged: dict[Step, StepEvidence] = {
+            name: StepEvidence(False, [], [], note) for name in STEPS
+        }
+        flags = ["truncated", "language"] if cleaned.truncated else ["language"]
+        return Lexical(cleaned, unjudged, flags, english=False)
     job_ev = job.detect(cleaned)
-    person_ev = person.detect(cleaned, job_ev.negatives)
+    person_ev = person.detect(cleaned, job_ev.negatives, _their_line(ctx))
     # Hostility mirrored back at the customer is off the job too. Two person failures stay off
     # it (labelling guide, round 5): an offended "don't speak to me like that"
     # (taking_it_personally) and a pet name said back ("sure thing, darling").
@@ -219,20 +160,20 @@ def analyse(
     if hostile:
         job_ev.negatives = sorted(job_ev.negatives + hostile, key=lambda f: f.span.start)
         job_ev.passed = False
-    sarcasm = [f for f in person_ev.negatives if f.kind == "sarcasm"]
+    sarcasm = [f for f in person_ev.negatives if f.kind in ("sarcasm", "mocking")]
     # A question inside sarcasm or a counter-threat is not an ask (labelling guide), and nor is
     # one that blames them ("Have you checked it isn't something you set up twice?").
     spoiled = {
         f.sentence.start
         for f in sarcasm + job_ev.negatives
-        if f.kind in ("sarcasm", "counter_threat", "blaming_customer")
+        if f.kind in ("sarcasm", "mocking", "counter_threat", "blaming_customer")
     }
     stuffed = keyword_stuffed(cleaned)
     steps: dict[Step, StepEvidence] = {
         "person": person_ev,
         "job": job_ev,
         "apology": apology.detect(cleaned, job_ev.negatives, sarcasm),
-        "ask": ask.detect(cleaned, stuffed, spoiled),
+        "ask": ask.detect(cleaned, stuffed, spoiled, ctx.previous_replies),
     }
     if not cleaned.text:
         for name in STEPS:
@@ -252,31 +193,17 @@ def analyse(
     return Lexical(cleaned, steps, flags, offered, forbidden, stuffed)
 
 
-_HOSTILE = {"mirroring"}
-_PET_NAME = rx(r"sweetie|sweetheart|darling|honey|hun|babe")
+def _their_line(ctx: GradeContext) -> str:
+    """What the customer said, for judging person in their terms (plus the scenario's issue)."""
+    issue = ctx.scenario.issue if ctx.scenario is not None else ""
+    return f"{ctx.customer}\n{issue}".strip()
 
-_FLAG_OF_KIND = {
-    "calm_down": "calm_down",
-    "minimising": "minimising",
-    "sarcasm": "sarcasm",
-    "sarcastic": "sarcasm",
-    "mirroring": "calm_down",
-    "blaming_customer": "blame",
-    "blaming_colleague": "blame",
-    "blame_apology": "blame",
-    "explaining_cause": "explaining_cause",
-    "confessing_cause": "explaining_cause",
-    "excuse_after_sorry": "explaining_cause",
-    "defending_company": "defending",
-    "arguing": "arguing",
-    "policy_wall": "policy_wall",
-    "not_my_department": "not_my_department",
-    "call_us_back": "call_us_back",
-    "counter_threat": "counter_threat",
-    "rhetorical": "rhetorical",
-    "rhetorical_pushback": "arguing",
-    "empathy_but": "blame",
-}
+
+_HOSTILE = frozenset(
+    k.id for k in registry.KINDS.values() if k.step == "person" and "job" in k.also
+)
+"""Person failures that are off the job too (registry: `also` includes job): mirroring."""
+_PET_NAME = rx(r"sweetie|sweetheart|darling|honey|hun|babe")
 
 
 def _flags(cleaned: Cleaned, ctx: GradeContext, steps: dict[Step, StepEvidence]) -> list[str]:
@@ -289,8 +216,9 @@ def _flags(cleaned: Cleaned, ctx: GradeContext, steps: dict[Step, StepEvidence])
         flags.append("name_used")
     for ev in steps.values():
         for f in ev.positives + ev.negatives:
-            if f.kind in _FLAG_OF_KIND:
-                flags.append(_FLAG_OF_KIND[f.kind])
+            flag = registry.flag_of(f.kind)
+            if flag is not None:
+                flags.append(flag)
     ask_ev = steps["ask"]
     if not ask_ev.passed and any(f.kind == "data_only" for f in ask_ev.negatives):
         flags.append("data_only")

@@ -17,8 +17,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-"})
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|(?=\n)|$)|[.!?]+")
-_ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|prof|no|ref|approx|e\.g|i\.e|etc)\.)$", re.I)
+_EMOJI = (
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u3030\u303d\u3297\u3299]"
+    "[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]*"
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n|(?:" + _EMOJI + r")+(?=[ \t]+[^\W_])")
+"""Where a sentence may end: a full stop, ! or ? before a space or the end (so "£42.50", "3.5"
+and "e.g.x" never split), a line break, or an emoji with more words after it ("so sorry 😞 whats
+the order number")."""
+_TITLE = re.compile(
+    r"(?:^|[^\w.])(?:mr|mrs|ms|mx|dr|st|prof|rev|ref|approx|e\.g|i\.e|vs|incl|est|tel|dept|fig|"
+    r"vol)\.$",
+    re.I,
+)
+"""Abbreviations after which a full stop never ends a sentence ("Mr. Okafor", "approx. 3 days",
+"e.g. the app")."""
+_NUMBER_SIGN = re.compile(r"(?:^|[^\w.])nos?\.$", re.I)
+""""No." before a number ("No. 4471") is short for number; "No." before anything else is no."""
+_SOFT = re.compile(r"(?:^|[^\w.])(?:a\.m|p\.m|etc|ltd|inc|co|jr|sr)\.$", re.I)
+"""Abbreviations that end a sentence only when a capital follows ("at 9 a.m. tomorrow")."""
 
 # Shorthands usable inside detector patterns; they widen a word to its chat-style spellings.
 _MACROS = {
@@ -214,25 +231,43 @@ def fix_swaps(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[Span]:
-    """Sentences with offsets; a full stop after `Mr`, `Dr`, `e.g` does not end one."""
+    """Sentences with offsets. Money, decimals and abbreviations do not end one; emoji can."""
     spans: list[Span] = []
-    pending: int | None = None
-    for m in _SENTENCE.finditer(text):
-        start = m.start() if pending is None else pending
-        chunk = text[start : m.end()]
-        if _ABBREV.search(chunk.rstrip()) and m.end() < len(text) and text[m.end()] != "\n":
-            pending = start
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        mark = m.group(0)
+        if (
+            mark.startswith(".")
+            and len(mark.rstrip("\"')]")) == 1
+            and _abbreviation(text, start, m)
+        ):
             continue
-        pending = None
-        lead = len(chunk) - len(chunk.lstrip())
-        body = chunk.strip()
-        if body and any(ch.isalnum() for ch in body):
-            spans.append(Span(start + lead, start + lead + len(body), body))
-    if pending is not None:
-        body = text[pending:].strip()
-        if body:
-            spans.append(Span(pending, pending + len(body), body))
+        end = m.start() if mark == "\n" else m.end()
+        _add_sentence(spans, text, start, end)
+        start = m.end()
+    _add_sentence(spans, text, start, len(text))
     return spans
+
+
+def _abbreviation(text: str, start: int, m: re.Match[str]) -> bool:
+    """The full stop at `m` closes an abbreviation, not the sentence."""
+    before = text[max(start, m.start() - 12) : m.start() + 1]
+    if _TITLE.search(before):
+        return True
+    if _NUMBER_SIGN.search(before):
+        return text[m.end() :].lstrip()[:1].isdigit()
+    if _SOFT.search(before):
+        following = text[m.end() :].lstrip()
+        return not following[:1].isupper()
+    return False
+
+
+def _add_sentence(spans: list[Span], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    body = chunk.strip()
+    if body and any(ch.isalnum() for ch in body):
+        spans.append(Span(start + lead, start + lead + len(body), body))
 
 
 def words(text: str) -> list[str]:

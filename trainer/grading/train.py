@@ -4,13 +4,15 @@ Data use (docs/grader.md, "Rebuilding the heads"):
 
 - **fit**: the `train` and `test` splits of `data/replies.jsonl`, 80% of the customer lines
   of `data/adversarial.jsonl` (a second writer), grouped by `line`, and every row of
-  `data/heldout2.jsonl` to `data/heldout5.jsonl` (each scored once in an earlier round, so no
-  longer held out; heldout2/3 from round 4, heldout4 from round 5, heldout5 from round 6);
+  `data/heldout2.jsonl` to `data/heldout7.jsonl` (each scored in an earlier round, so no
+  longer held out; heldout2/3 from round 4, heldout4 from round 5, heldout5 from round 6,
+  heldout6/7 from issue 11);
 - **validation**: the `dev` split plus the other 20% of the adversarial lines (a fixed group
   split by `line`, drawn with `--seed`). It chooses the L2 strength (log-loss) and
   Platt-calibrates the head. Dev and adversarial-validation rows carry equal total weight. A
   stacker is also fitted there, for reference only (the rules were tuned on these rows).
-- `data/heldout6.jsonl`, `data/heldout7.jsonl` (and any later held-out set) are never read here.
+- never read here: `data/dev11.jsonl` (dev replies written for issue 11, kept out so they stay
+  a check) and `data/rated/` (the rater study, held out: nothing is tuned on it).
 
 One logistic regression per step over the MiniLM embedding alone (the rule verdicts are *not*
 inputs, so the head keeps an independent opinion); then, per step, a stacked logistic
@@ -30,13 +32,13 @@ from typing import Any
 
 import numpy as np
 
-from trainer.grading import embed
+from trainer.grading import embed, registry
 from trainer.grading.heads import (
     COMBINATION,
     HEADS_DIR,
-    PASS_AT,
     Heads,
     combine,
+    decide,
     fit_logistic,
     fit_platt,
     logit,
@@ -67,9 +69,8 @@ vetoes. They are frozen so rebuilds stay reproducible; the validation fit is sti
 and written to heads.json for comparison."""
 ADVERSARIAL_VALIDATION = 0.2
 """Share of adversarial customer lines kept for validation (group split by `line`)."""
-VETO_STEPS = ("person", "job", "apology")
-FIT_HELDOUT = ("heldout2", "heldout3", "heldout4", "heldout5")
-"""Earlier held-out sets, scored in earlier rounds and now part of the fit data (round 6)."""
+FIT_HELDOUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+"""Earlier held-out sets, scored in earlier rounds and now part of the fit data (issue 11)."""
 
 
 def load_rows(path: Path, splits: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -139,22 +140,24 @@ def data_sets(data: Path, seed: int) -> dict[str, list[dict[str, Any]]]:
 
 def featurise(
     rows: list[dict[str, Any]], lines: dict[str, dict[str, Any]], cache: Path | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Embeddings (n, 384), rule verdicts (n, 4) and rule vetoes (n, 4) of the rows."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Embeddings (n, 384), rule verdicts, committed-failure vetoes and named support (n, 4)."""
     lexes = [analyse(r["reply"], row_context(r, lines)) for r in rows]
     vectors = _embeddings([lx.cleaned.text for lx in lexes], cache)
     rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
     vetoes = np.array(
         [
             [
-                s in VETO_STEPS and bool(lx.steps[s].negatives) and not lx.steps[s].passed
+                not lx.steps[s].passed
+                and any(registry.is_committed(f.kind) for f in lx.steps[s].negatives)
                 for s in STEPS
             ]
             for lx in lexes
         ],
         dtype=bool,
     )
-    return vectors.astype(np.float64), rules, vetoes
+    support = np.array([[bool(lx.steps[s].positives) for s in STEPS] for lx in lexes], dtype=bool)
+    return vectors.astype(np.float64), rules, vetoes, support
 
 
 def _embeddings(texts: list[str], cache: Path | None) -> np.ndarray:
@@ -190,13 +193,30 @@ def _log_loss(y: np.ndarray, p: np.ndarray, w: np.ndarray) -> float:
     return float(np.sum(w * each) / np.sum(w))
 
 
-def final_verdicts(rules: np.ndarray, vetoes: np.ndarray, probs: np.ndarray) -> np.ndarray:
-    """Verdicts (n, 4) as the grader makes them: stacked prob, vetoes, then apology => job."""
-    out = (probs >= PASS_AT) & ~vetoes
+def final_verdicts(
+    rules: np.ndarray, vetoes: np.ndarray, support: np.ndarray, probs: np.ndarray
+) -> np.ndarray:
+    """Verdicts (n, 4) as the grader makes them: heads.decide per step, then apology => job."""
+    out = np.array(
+        [
+            [
+                decide(
+                    step,
+                    float(probs[n, i]),
+                    bool(rules[n, i]),
+                    bool(vetoes[n, i]),
+                    bool(support[n, i]),
+                )
+                for i, step in enumerate(STEPS)
+            ]
+            for n in range(len(rules))
+        ],
+        dtype=bool,
+    )
     job, apology = STEPS.index("job"), STEPS.index("apology")
     out[:, apology] &= out[:, job]
-    empty_safe: np.ndarray = out.astype(int)
-    return empty_safe
+    verdicts: np.ndarray = out.astype(int)
+    return verdicts
 
 
 def train(
@@ -213,8 +233,8 @@ def train(
     val_rows = sets["dev"] + sets["adversarial_validation"]
     if not sets["corpus_fit"] or not sets["dev"]:
         raise SystemExit(f"{data}: need train/test and dev rows in replies.jsonl")
-    x_fit, rules_fit, _ = featurise(fit_rows, lines, cache)
-    x_val, rules_val, veto_val = featurise(val_rows, lines, cache)
+    x_fit, rules_fit, _, _ = featurise(fit_rows, lines, cache)
+    x_val, rules_val, veto_val, support_val = featurise(val_rows, lines, cache)
     # Equal total weight for dev and adversarial-validation rows (mean weight 1).
     n_dev, n_av = len(sets["dev"]), len(sets["adversarial_validation"])
     if n_av:
@@ -270,8 +290,10 @@ def train(
             "head_fit_f1": round(f1(y_fit, (prob_fit >= 0.5).astype(int)), 4),
             "rules_fit_f1": round(f1(y_fit, rules_fit[:, i].astype(int)), 4),
         }
-    combined = final_verdicts(rules_val, veto_val, combine(rules_val, head_val, stack_w, stack_b))
-    rules_only = final_verdicts(rules_val, veto_val, np.where(rules_val > 0, 1.0, 0.0))
+    combined = final_verdicts(
+        rules_val, veto_val, support_val, combine(rules_val, head_val, stack_w, stack_b)
+    )
+    rules_only = final_verdicts(rules_val, veto_val, support_val, np.where(rules_val > 0, 1.0, 0.0))
     heads_only = (head_val >= 0.5).astype(int)
     for i, step in enumerate(STEPS):
         y_val = np.array([float(r["labels"][step]) for r in val_rows])
@@ -310,7 +332,7 @@ def train(
             "adversarial_validation_lines": sorted(
                 {r["line"] for r in sets["adversarial_validation"]}
             ),
-            "fit": "replies train+test, adversarial 80% of lines, heldout2 to heldout5",
+            "fit": "replies train+test, adversarial 80% of lines, heldout2 to heldout7",
             "validation": "replies dev + adversarial 20% of lines (equal total weight)",
         },
         "embedding": {
@@ -318,10 +340,10 @@ def train(
             "max_tokens": embed.MAX_TOKENS,
             "int8": embed.INT8,
         },
-        "combination": f"{COMBINATION}: veto on rule-named failures (person/job/apology); else "
-        "sigmoid(a*rule + b*logit(head) + c) per step, (a, b, c) from FRESH_STACK (fitted on "
-        "heldout4 and heldout5 as first scored), pass at >= 0.5; "
-        "then apology => job",
+        "combination": f"{COMBINATION}: a committed failure the rules named fails the step; job "
+        "passes unless one is named; named support with no failure passes person, apology and "
+        "ask; otherwise sigmoid(a*rule + b*logit(head) + c) per step, (a, b, c) from FRESH_STACK "
+        "(fitted on heldout4 and heldout5 as first scored), pass at >= 0.5; then apology => job",
         "steps_report": report,
         "command": f"python -m trainer.grading.train --seed {seed}",
     }

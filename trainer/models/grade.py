@@ -48,6 +48,7 @@ FLAGS: dict[str, str] = {
     "hold_gave_estimate": "gave a time estimate for the hold",
     "hold_no_estimate": "gave no time estimate for the hold",
     "truncated": "reply was too long and was cut for grading",
+    "language": "not in English: only English replies are graded",
     "empty": "reply was empty",
 }
 

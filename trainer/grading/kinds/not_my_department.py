@@ -1,0 +1,117 @@
+"""`job` failure `not_my_department`: sends the customer elsewhere instead of owning the problem."""
+
+from __future__ import annotations
+
+from trainer.grading.findings import Finding
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kinds.common import agent_does_it
+from trainer.grading.text import rx
+
+_RING = rx(r"(?:ring|call|phone|contact)\b")
+
+
+def agent_chases(text: str, finding: Finding) -> bool:
+    """Round 6: "I'll ring the claims team" is the agent chasing, not sending them away."""
+    return bool(_RING.match(finding.span.text)) and agent_does_it(text, finding)
+
+
+KIND = Kind(
+    id="not_my_department",
+    step="job",
+    severity=COMMITTED,
+    summary="sends the customer elsewhere instead of owning the problem",
+    flag="not_my_department",
+    patterns=(
+        *patterns(
+            CORPUS,
+            r"\bi (?:can'?t|cannot|can not) touch (?:it|that|this|those)\b",
+            r"\bnothing to do with (?:me|us|my|our)\b",
+            r"\b(?:ring|call|contact|phone|email) the \w+ (?:team|department|desk|line|office|people)\b",
+            r"\btake it up with\b",
+            r"\bi(?:'ll| will) (?:transfer|put) <you> (?:through )?to (?:someone|somebody|another|the other)\b(?! .*\b(?:notes|explain|brief|so you don'?t))",
+            r"\b(?:you'?d|you would|you will|you'?ll) (?:have|need) to (?:ring|call|contact|go into|go to|visit|email|write)\b",
+            r"\bi (?:didn'?t|did not) (?:charge|send|book|do|cause) (?:you|it|this|that|anything)\b",
+            r"\bnot my (?:department|area|job|problem|responsibility|team)\b",
+            r"\b(?:that|it|this)(?:'s| is)n'?t (?:my|our) (?:department|area|job|problem|team)",
+            r"\b(?:that|it|this) (?:is not|isn'?t|has nothing to do) (?:with )?(?:me|us)\b",
+            r"\b<you>(?:'ll| will)? (?:need|have|want) to (?:call|ring|contact|speak to|email|phone|"
+            r"write to|go to|go through|take (?:it|this|that) up with|talk to|visit|use) (?:the|another|"
+            r"a different|our|them)\b",
+            r"\b(?:ring|call|contact|try|phone|email) (?:the|our) (?:other|right|correct|billing|"
+            r"complaints|sales|technical|tech|delivery|customer) (?:\w+ )?(?:number|department|team|line|"
+            r"people|desk)",
+            r"\bwrong (?:department|team|number|line)\b",
+            r"\b(?:i|we) (?:<cant>|don'?t|do not) (?:help|deal) (?:you )?with (?:that|this)\b",
+            r"\b(?:they|them) (?:deal|handle)s? (?:with )?(?:that|this|it)\b",
+            r"\bthrough the (?:online )?(?:portal|website|app)\b",
+        ),
+        *patterns(
+            ROUND4,
+            r"\bonly (?:the )?\w+(?: team| department| line| desk)? can (?:do|lift|unfreeze|answer|deal|"
+            r"sort|change|help)\b",
+            r"\b(?:team|department|desk|line)s? (?:have|has|will have|would have) to (?:answer|deal|handle|"
+            r"sort|look)\b",
+            r"\b(?:give|send|text) <you> (?:their|the (?:\w+ )?(?:team'?s|department'?s)) (?:\w+ )?"
+            r"(?:number|details|email|address)\b",
+            r"\bombudsman'?s (?:address|details|number)\b",
+            r"\b(?:not|isn'?t) up to me\b",
+            r"\bi (?:just|only) (?:answer|work|take|do) (?:the )?(?:phones?|calls?)\b",
+            r"\bi'?m not (?:an?|the) (?:engineer|manager|technician|driver|expert)\b(?!,? but)",
+            r"\ball i can deal with\b",
+            r"\bmine to deal with\b",
+            r"(?<!and\s)\bput it in writing\b",
+            r"\b<you> can (?:write in|write to|rebook online|book online|do (?:it|that) online)\b",
+            r"\bthe other (?:two|ones?|bits?) (?:are|is) for\b",
+            r"\b(?:are|is) for (?:billing|field ops|the \w+ team)\b",
+            r"\bgive them a (?:ring|call)\b",
+            r"\bspeak to the (?:\w+ )?(?:desk|staff|team) when\b",
+        ),
+        *patterns(
+            ROUND5,
+            r"\b(?:is|'s|are) (?:a )?(?:separate|different) (?:department|team|company|section)s?\b",
+            r"\bnot (?:really )?my (?:area|department|team|section|job)\b",
+            r"\b(?:isn'?t|is not|aren'?t|are not) (?:part of|covered by|included in) (?:our|the) service\b",
+        ),
+        *patterns(
+            ROUND6,
+            r"\btransfer <you> to (?:another|a different|the right|the other) department\b",
+            r"\b(?:is|are) separate from\b",
+        ),
+        *patterns(
+            ISSUE11,
+            r"\b(?:through|via|using) (?:our|the) (?:official |formal |online )?complaints? (?:procedure|process|form|page|team)\b",
+        ),
+    ),
+    exempt=(agent_chases,),
+    examples=(
+        "Please share it through our official complaints procedure.",
+        "Ring the other number, that's not my department.",
+        "The refund isn't mine, I can't touch it.",
+        "Only the fraud team can lift it.",
+        "The claims team have to answer that.",
+        "I'll give you their number.",
+        "I can give you the ombudsman's address.",
+        "Sorry, it's not up to me.",
+        "I only answer the phones.",
+        "I'm not a technician.",
+        "The bill is all I can deal with.",
+        "Only the router is mine to deal with.",
+        "You'll have to put it in writing.",
+        "You can rebook online.",
+        "I'll take the bill, the other two are for another office.",
+        "The refund is for the billing team.",
+        "Give them a ring on Monday.",
+        "Speak to the desk staff when they open.",
+        "Repairs are a separate department.",
+        "Sorry, that's not really my area.",
+        "Wiring inside the house isn't part of our service.",
+        "I'll transfer you to another department.",
+        "Refunds are separate from deliveries.",
+    ),
+    near_misses=(
+        "I'll get the security team to lift the block right now.",
+        "I'm not an engineer, but I can see you've lost two weeks and I'll get one booked.",
+        "Don't worry, it's nothing to do with you. I'm so sorry this happened.",
+        "I'll ring the claims team and put it in writing for you.",
+    ),
+)
