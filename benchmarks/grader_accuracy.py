@@ -11,10 +11,10 @@ Sets (see docs/grader.md for what each was used for):
   figures are *not* held-out measures;
 - dev11: data/dev11.jsonl, replies written for issue 11 in its registers; rules were written
   with these in view, so it is a dev set, not a held-out one;
-- the rated set, when data/rated/ exists (the rater study: replies by new writers, labelled by
-  two independent raters): per step Cohen's kappa rater A vs rater B, grader vs A, grader vs B,
+- the rated sets, each folder of data/rated/ (the rater study: replies by new writers,
+  labelled by two independent raters; `dev/` was used to revise rules, `heldout/` was not): per step Cohen's kappa rater A vs rater B, grader vs A, grader vs B,
   and precision / recall / F1 / counts of the grader on the rows where the raters agree, for
-  the full grader and the rules alone, on all replies and per register. Nothing is tuned on it.
+  the full grader and the rules alone, on all replies and per register. Nothing is tuned on `heldout/`.
 
 Each set is scored with the full grader (embedding heads + rules) and with the lexical rules
 alone. Prints figures only; no pass/fail thresholds. Kappa and F1 for the labelled sets are
@@ -45,6 +45,11 @@ from trainer.models.grade import STEPS, GradeContext, Step  # noqa: E402
 
 DATA = ROOT / "data"
 RATED = DATA / "rated"
+ROLES = {
+    "dev": "dev set: rules were revised with its errors in view, so not a held-out measure",
+    "heldout": "held out: written and labelled after the last rule change; nothing tuned on it",
+}
+"""What each data/rated/ folder is (data/rated/README.md tells how each was made)."""
 DEV = ("dev11",)
 """Dev sets written for an issue (not fit data, but rules were written with them in view)."""
 
@@ -106,18 +111,25 @@ def main() -> int:
             t0 = time.perf_counter()
             got = verdicts(grader, [r["reply"] for r in rows], contexts)
             report(f"{set_name}: {variant} [{time.perf_counter() - t0:.1f}s]", rows, got)
-    if RATED.exists():
+    folders = (
+        sorted(p for p in RATED.iterdir() if (p / "replies.jsonl").exists())
+        if RATED.exists()
+        else []
+    )
+    if not folders:
+        print(f"\n{RATED.relative_to(ROOT)} not present: no rater-agreement figures")
+    graders = {
+        variant: (lambda rs, cs, g=grader: verdicts(g, rs, cs)) for variant, grader in variants
+    }
+    for folder in folders:
         try:
-            rated = RatedSet.load(RATED)
+            rated = RatedSet.load(folder)
         except RatedSetError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        graders = {
-            variant: (lambda rs, cs, g=grader: verdicts(g, rs, cs)) for variant, grader in variants
-        }
-        print("\n" + rated_report(rated, graders))
-    else:
-        print(f"\n{RATED.relative_to(ROOT)} not present: no rater-agreement figures")
+        role = ROLES.get(folder.name, "")
+        print(f"\n== {folder.relative_to(ROOT)}{f' ({role})' if role else ''}")
+        print(rated_report(rated, graders))
     return 0
 
 
