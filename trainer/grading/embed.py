@@ -79,6 +79,16 @@ class Embedder:
                     self._cache.popitem(last=False)
         return out
 
+    def embed_alone(self, text: str) -> np.ndarray:
+        """One text through the model in a batch of its own, shape (384,), uncached.
+
+        A vector computed inside a larger batch differs in the last digits (padding); callers
+        that need the same vector for the same words in every process (the simulated
+        customer's offer reading) use this.
+        """
+        vector: np.ndarray = self._run([text])[0]
+        return vector
+
     def clear_cache(self) -> None:
         """Forget cached embeddings (benchmarks measure the model, not the cache)."""
         with self._run_lock:

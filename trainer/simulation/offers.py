@@ -72,8 +72,8 @@ def embed_alone(encoder: Any, text: str) -> np.ndarray:
         if hit is not None:
             _VECTORS.move_to_end(key)
             return hit
-    run = getattr(encoder, "_run", None)
-    vector = np.asarray(run([text]) if run is not None else encoder.embed([text]))[0]
+    alone = getattr(encoder, "embed_alone", None)
+    vector = np.asarray(alone(text)) if alone is not None else np.asarray(encoder.embed([text]))[0]
     with _LOCK:
         _VECTORS[key] = vector
         while len(_VECTORS) > CACHE_SIZE:

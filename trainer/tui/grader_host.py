@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from trainer.models.grade import Grade, GradeContext
@@ -53,6 +53,15 @@ class GraderHost:
     def error(self) -> str:
         """Why the grader is unavailable, or ``""``."""
         return self._error
+
+    @property
+    def embedder(self) -> Any:
+        """The loaded grader's sentence embedder, or None (still loading, or rules only).
+
+        The simulated customer reads offers by meaning with it (`trainer.simulation.offers`),
+        so the practice room's customer hears what the trainee offers the way `play` does.
+        """
+        return getattr(self._grader, "embedder", None)
 
     def set_grader(self, grader: GraderLike) -> None:
         """Hand over the loaded grader and release any waiting turn."""
