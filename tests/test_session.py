@@ -224,6 +224,19 @@ def test_hold_rules(persona: Persona, scenario: Scenario, grader: GraderLike) ->
     assert not session.on_hold
 
 
+@pytest.mark.parametrize("seconds", [0, -5, 3601, 10**20])
+def test_a_hold_outside_one_second_to_an_hour_is_refused_before_anything_is_kept(
+    persona: Persona, scenario: Scenario, grader: GraderLike, seconds: int
+) -> None:
+    session = start(persona, scenario, grader)
+    session.reply(GOOD)
+    turns = len(session.record.turns)
+    with pytest.raises(UserError, match="from 1 to 3600 seconds"):
+        session.hold(seconds, "checking", text="Could you hold while I check?")
+    assert len(session.record.turns) == turns
+    assert not session.on_hold
+
+
 def fill(line: str, session: Session) -> str:
     from trainer.models.base import fill_slots
 

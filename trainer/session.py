@@ -21,6 +21,7 @@ from trainer.models.grade import STEP_TITLES, STEPS, Grade, GradeContext, Step
 from trainer.models.persona import Persona
 from trainer.models.record import (
     GRADED_ACTIONS,
+    HOLD_SECONDS,
     Attempt,
     HoldInfo,
     Mode,
@@ -233,8 +234,9 @@ class Session:
         self._check_open()
         if self.on_hold:
             raise UserError("the caller is already on hold")
-        if seconds < 0:
-            raise UserError("hold time must be zero or more seconds")
+        low, high = HOLD_SECONDS
+        if not low <= seconds <= high:
+            raise UserError(f"hold time must be from {low} to {high} seconds (got {seconds})")
         snap = self._snapshot()
         grade = self._grade(text) if text.strip() else None
         flags = set(grade.flags) if grade else set()

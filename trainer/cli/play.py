@@ -27,7 +27,7 @@ from trainer.cli.records import add_play_store_options, play_listeners, resume_s
 from trainer.errors import UserError
 from trainer.library import DEFAULT_SCENARIO
 from trainer.models.grade import STEPS, Grade
-from trainer.models.record import SessionRecord, Turn
+from trainer.models.record import HOLD_SECONDS, SessionRecord, Turn
 from trainer.textsafe import clean_line
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ ORDER = 20
 ACTIONS = ("hold", "back", "transfer", "callback", "end")
 LIVE_ONLY = ("rewind", "hint", "help")
 HOLD_USAGE = "/hold SECONDS [REASON] [| WHAT YOU SAY], e.g. /hold 60 checking your bill"
-HOLD_SECONDS = (1, 3600)
 """Simulated hold times a call accepts, the same range as the practice room's hold dialog."""
 
 

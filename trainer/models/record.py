@@ -41,6 +41,11 @@ class Mood(BaseModel):
     """How far their need to have it put right is met."""
 
 
+HOLD_SECONDS = (1, 3600)
+"""Shortest and longest hold a trainee may announce, in seconds (every front end checks it
+first to word its own message; the session refuses anything else)."""
+
+
 class HoldInfo(BaseModel):
     """A hold as the trainee announced it and how it went."""
 

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from trainer.models.record import HOLD_SECONDS
 from trainer.tui.safe import clean
 
 if TYPE_CHECKING:
@@ -211,8 +212,11 @@ class HoldScreen(ModalScreen[HoldRequest | None]):
             seconds = int(raw)
         except ValueError:
             seconds = -1
-        if not 1 <= seconds <= 3600:
-            self.query_one("#hold-error", Static).update("Give an estimate between 1 and 3600 s.")
+        low, high = HOLD_SECONDS
+        if not low <= seconds <= high:
+            self.query_one("#hold-error", Static).update(
+                f"Give an estimate between {low} and {high} s."
+            )
             return
         self.dismiss(
             HoldRequest(
