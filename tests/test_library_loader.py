@@ -248,6 +248,36 @@ def test_scenario_default_persona_must_exist(lib_dir: Path) -> None:
     ]
 
 
+def test_scenario_personas_must_be_playable_personas(lib_dir: Path) -> None:
+    scenario = lib_dir / "scenarios" / "fixture-billing.yaml"
+    edit(
+        scenario,
+        "default_persona: fixture-base",
+        "default_persona: fixture-base\npersonas:\n  - fixture-base\n  - ghost",
+    )
+    assert messages(load(lib_dir)) == [
+        f"scenarios/fixture-billing.yaml:{line_of(scenario, '- ghost')}:5: "
+        "personas lists 'ghost', which is not a persona in the library"
+    ]
+
+
+def test_scenario_personas_may_not_list_an_archetype(lib_dir: Path) -> None:
+    persona = lib_dir / "personas" / "fixture-base.yaml"
+    (lib_dir / "personas" / "fixture-kind.yaml").write_text(
+        persona.read_text().replace("id: fixture-base", "id: fixture-kind\nabstract: true", 1)
+    )
+    scenario = lib_dir / "scenarios" / "fixture-billing.yaml"
+    edit(
+        scenario,
+        "default_persona: fixture-base",
+        "default_persona: fixture-base\npersonas: [fixture-kind]",
+    )
+    assert messages(load(lib_dir)) == [
+        f"scenarios/fixture-billing.yaml:{line_of(scenario, 'personas: [')}:12: "
+        "personas lists 'fixture-kind', an archetype; list playable personas"
+    ]
+
+
 def test_unknown_trigger_flag(lib_dir: Path) -> None:
     persona = lib_dir / "personas" / "fixture-base.yaml"
     edit(persona, "  - flag: calm_down", "  - flag: calm_dwn")

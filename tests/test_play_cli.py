@@ -103,6 +103,21 @@ def test_unknown_persona_is_a_user_error() -> None:
     assert "unknown persona 'nobody'" in result.stderr
 
 
+def test_a_persona_not_written_for_the_scenario_plays_with_a_note() -> None:
+    bundled = ("--scenario", "double-billed", "--no-save", "--json", "--seed", "4")
+    script = ("--script", str(SCRIPTS / "skilled.txt"))
+    other = run(*bundled, "--persona", "stranded-traveller", *script)
+    assert other.returncode == 0, other.stderr
+    assert (
+        "note: persona 'stranded-traveller' was not written for scenario 'double-billed' "
+        "(written for: billing-leaver)"
+    ) in other.stderr
+    assert json.loads(other.stdout)["persona"] == "stranded-traveller"
+    own = run(*bundled, "--persona", "billing-leaver", *script)
+    assert own.returncode == 0, own.stderr
+    assert "note:" not in own.stderr
+
+
 def test_plain_live_call_reads_stdin() -> None:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     result = subprocess.run(

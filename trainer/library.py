@@ -569,9 +569,18 @@ class Library:
                 message = f"default_persona {wanted!r} is an archetype; pick a playable persona"
             elif wanted not in by_kind["persona"] and not self._unparsed:
                 message = f"default_persona {wanted!r} is not a persona in the library"
+            raw = by_kind["scenario"][ident]
             if message:
-                raw = by_kind["scenario"][ident]
                 line, col = _position(raw.data, ["default_persona"])
+                self.problems.append(Problem(display_path(raw.path), line, col, message))
+            for index, other in enumerate(entry.item.personas):
+                if other in self.personas and self.personas[other].item.abstract:
+                    message = f"personas lists {other!r}, an archetype; list playable personas"
+                elif other not in by_kind["persona"] and not self._unparsed:
+                    message = f"personas lists {other!r}, which is not a persona in the library"
+                else:
+                    continue
+                line, col = _position(raw.data, ["personas", index])
                 self.problems.append(Problem(display_path(raw.path), line, col, message))
 
     def _validate_alone(self, raw: _Raw) -> None:

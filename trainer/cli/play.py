@@ -179,6 +179,15 @@ def build_session(args: argparse.Namespace) -> Session:
     persona = lib.persona(persona_id)
     if persona.abstract:
         raise UserError(f"persona {persona_id!r} is an archetype; pick a playable persona")
+    if not scenario.allows(persona.id):
+        fits = ", ".join([scenario.default_persona, *scenario.personas])
+        print(
+            clean_line(
+                f"note: persona {persona.id!r} was not written for scenario {scenario.id!r} "
+                f"(written for: {fits}); some of its lines may not fit this call"
+            ),
+            file=sys.stderr,
+        )
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     return Session(
         persona,
