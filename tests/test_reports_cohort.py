@@ -13,6 +13,7 @@ from store_records import record
 
 from trainer.reports import cohort, cohort_csv, cohort_html, cohort_markdown, progress, weakest_step
 from trainer.reports.cohort import CSV_COLUMNS
+from trainer.reports.progress import weakest_of
 from trainer.store import Store
 
 
@@ -121,6 +122,12 @@ def test_cohort_markdown_and_html(store: Store) -> None:
     page = cohort_html(rows)
     assert "cy &lt;b&gt;" in page and "<b>" not in page
     assert page.count("<tr>") == 4
+
+
+def test_no_weakest_step_when_every_due_step_held() -> None:
+    assert weakest_of({"person": 1.0, "job": 1.0, "apology": None, "ask": 1.0}) is None
+    assert weakest_of({"person": None, "job": None, "apology": None, "ask": None}) is None
+    assert weakest_of({"person": 1.0, "job": 0.9, "apology": 1.0, "ask": 0.9}) == "job"
 
 
 def test_progress_and_weakest_step(store: Store) -> None:

@@ -54,9 +54,12 @@ def pooled(infos: Sequence[SessionInfo]) -> tuple[int, dict[str, float | None]]:
 
 
 def weakest_of(rates: dict[str, float | None]) -> str | None:
-    """The step with the lowest rate; ties go to the earlier step of the method."""
+    """The step with the lowest rate; ties go to the earlier step of the method. None when
+    nothing is rated, or when every rated step held every time (there is no weakest step)."""
     rated = [(r, n, s) for n, (s, r) in enumerate(rates.items()) if r is not None]
-    return min(rated)[2] if rated else None
+    if not rated or min(rated)[0] >= 1.0:
+        return None
+    return min(rated)[2]
 
 
 def _week(when: datetime) -> str:
