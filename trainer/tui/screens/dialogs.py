@@ -128,7 +128,9 @@ def brief_text(scenario: Scenario, persona: Persona) -> Text:
     if scenario.remedies:
         out.append("\nYou may offer\n", style="bold")
         for remedy in scenario.remedies:
-            limit = f" (up to {remedy.limit:g})" if remedy.limit else ""
+            # Authors often put the limit in the label already ("... (up to 42.50)").
+            said = "up to" in remedy.label.lower()
+            limit = f" (up to {remedy.limit:g})" if remedy.limit and not said else ""
             out.append(f"  • {clean(remedy.label, 200)}{limit}\n")
     if scenario.forbidden:
         out.append("\nYou may not promise\n", style="bold")
