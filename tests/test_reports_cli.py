@@ -65,6 +65,19 @@ def test_progress_names_the_weakest_step(db: list[str], capsys: pytest.CaptureFi
     assert "2026-W44" in text
 
 
+def test_progress_of_a_flawless_trainee_names_no_step(
+    db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(db[1]) as store:
+        store.save(record("cy", steps=["person job apology ask", "person job apology ask"]))
+    assert main(["progress", *db, "--trainee", "cy", "--json"]) == 0
+    assert json.loads(out(capsys))["weakest"] is None
+    assert main(["progress", *db, "--trainee", "cy"]) == 0
+    text = out(capsys)
+    assert "no weakest step: every step held whenever it was due in the last" in text
+    assert "weakest step: person" not in text
+
+
 def test_report_formats_and_output_file(
     db: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     slist.set_defaults(handler=list_scenarios)
 
     check = subparsers.add_parser(
-        "check", help="validate persona and scenario files; exit 1 on any problem"
+        "check", help="validate persona, scenario and programme files; exit 1 on any problem"
     )
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: library)")
     check.add_argument("--coverage", action="store_true", help="show which tactics are covered")
@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     check.set_defaults(handler=check_cmd)
 
     schema = subparsers.add_parser(
-        "schema", help="print the JSON Schema for persona or scenario files"
+        "schema", help="print the JSON Schema for persona, scenario or programme files"
     )
     schema.add_argument("kind", choices=["persona", "scenario", "programme"])
     schema.set_defaults(handler=schema_cmd)

@@ -214,7 +214,8 @@ def progress_cmd(args: argparse.Namespace) -> int:
         print(f"\nweakest step: {result.weakest} ({STEP_TITLES[result.weakest]})")  # type: ignore[index]
     elif any(rate is not None for rate in result.recent.values()):
         print(
-            f"\nno weakest step: every step held whenever it was due in the last {RECENT_SESSIONS}"
+            "\nno weakest step: every step held whenever it was due "
+            f"in the last {RECENT_SESSIONS} calls"
         )
     print_readiness(ready)
     return 0
