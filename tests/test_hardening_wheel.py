@@ -126,6 +126,10 @@ def test_the_wheel_carries_the_library_schemas_and_trained_heads(
     assert "trainer/grading/weights/heads.npz" in names
     assert "trainer/grading/weights/heads.json" in names
     assert "trainer/store/migrations/versions/0003_seed_bigint.py" in names
+    assert "trainer/store/migrations/versions/0004_programme.py" in names
+    assert {
+        f"trainer/serve/assets/{p.name}" for p in (ROOT / "trainer/serve/assets").iterdir()
+    } <= (names)
 
 
 def test_the_installed_package_is_the_wheel_not_this_checkout(
@@ -158,6 +162,9 @@ def test_personas_list_and_check_show_the_bundled_library(
     assert all(p["origin"] == "bundled" and p["source"].startswith(venv) for p in listed)
     checked = _cli(installed, "check")
     assert ", 0 problem(s)" in checked.stdout
+    assert "1 programme(s)" in checked.stdout
+    programmes = json.loads(_cli(installed, "programmes", "list", "--json").stdout)
+    assert [p["id"] for p in programmes] == ["new-hire"]
 
 
 def test_a_call_plays_and_is_saved_from_the_installed_wheel(
