@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from store_pg import PgServer, pg_server
 
+from trainer.grading.grader import Grader
 from trainer.library import Library
 from trainer.models import Persona, Scenario
 
@@ -80,6 +81,20 @@ def lib() -> Library:
     loaded = Library.load([FIXTURES / "library"], bundled=False, use_env=False)
     assert not loaded.problems
     return loaded
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Library:
+    """The bundled library, as a user without library folders of their own has it."""
+    loaded = Library.load(use_env=False)
+    assert not loaded.problems, [str(p) for p in loaded.problems]
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def lexical() -> Grader:
+    """The grader on its rules alone (no model: quick, and the same on every machine)."""
+    return Grader()
 
 
 @pytest.fixture

@@ -26,18 +26,6 @@ MUTE = "I heard all of that, by the way. You didn't press mute."
 THURSDAY = "Thursday is too late. Weekend is half my week."
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Library:
-    lib = Library.load(use_env=False)
-    assert not lib.problems
-    return lib
-
-
-@pytest.fixture(scope="module")
-def lexical() -> Grader:
-    return Grader()
-
-
 def call(lib: Library, persona: str, seed: int = 1, grader: Grader | None = None) -> Session:
     p = lib.persona(persona)
     scenario = next(e.item for e in lib.scenarios.values() if e.item.default_persona == p.id)

@@ -29,18 +29,6 @@ FULL_0640 = (
 POLICY_REFUND = "Our policy clearly states that refunds take 10 working days."
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Library:
-    lib = Library.load(use_env=False)
-    assert not lib.problems
-    return lib
-
-
-@pytest.fixture(scope="module")
-def lexical() -> Grader:
-    return Grader()
-
-
 @pytest.fixture(scope="session")
 def grader() -> GraderLike:
     from trainer.grading import get_grader

@@ -44,13 +44,6 @@ def grader() -> GraderLike:
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Library:
-    lib = Library.load(use_env=False)
-    assert not lib.problems, [str(p) for p in lib.problems]
-    return lib
-
-
-@pytest.fixture(scope="module")
 def results(bundled: Library, grader: GraderLike) -> list[Played]:
     played = sweep(bundled, grader, seeds=SEEDS)
     print("\n" + outcome_table(played))
