@@ -18,8 +18,9 @@ an isolated HOME and data folder, 2 GiB of address space (RLIMIT_AS) and a hang 
 The ``flag`` column marks a row that breaks the issue's bounds: a run that should
 fail but exits 0 (or should succeed but does not), a traceback, a hang, more than 2 s of
 CPU, or a failed data check (or a case whose own set-up broke). Prints figures only; exits 0
-whatever they are. Library cases start from a copy of tests/fixtures/library (data files
-only: nothing is imported from tests/).
+whatever they are. Library cases start from a copy of tests/fixtures/library, and every run goes
+through the same runner as the hardening tests (tests/hardening_support.py), so the figures and
+the tests measure alike.
 
 Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/bad_input_matrix.py
 """
@@ -29,16 +30,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import itertools
 import json
 import os
 import platform
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,13 +43,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from hardening_support import (  # noqa: E402
+    CPU_LIMIT,
+    HANG_AFTER,
+    MEMORY_LIMIT,
+    Run,
+    alias_bomb,
+    deescalate,
+)
+
 FIXTURE_LIBRARY = ROOT / "tests" / "fixtures" / "library"
-"""A one-persona, one-scenario library (data files only; nothing is imported from tests/)."""
+"""A one-persona, one-scenario library."""
 SCENARIO = "fixture-billing"
 
-CPU_LIMIT = 2.0
-HANG_AFTER = 20.0
-MEMORY_LIMIT = 2 * 1024**3
 FIRST_LINE_WIDTH = 90
 SEED_MAX = 2**63 - 1
 
@@ -72,36 +77,6 @@ CONTROL_CATEGORIES = {"Cc", "Cf"}
 # Runner -------------------------------------------------------------------------------------
 
 
-@dataclass
-class Run:
-    code: int | None
-    """Exit code; None when the hang guard killed the run."""
-    stdout: str
-    stderr: str
-    cpu: float
-    wall: float
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-    @property
-    def traceback(self) -> bool:
-        return "Traceback (most recent call last)" in self.output
-
-    def first_line(self) -> str:
-        streams = (self.stdout, self.stderr) if self.code == 0 else (self.stderr, self.stdout)
-        for stream in streams:
-            for line in stream.splitlines():
-                if line.strip():
-                    return line
-        return ""
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 class Runner:
     """Runs `python -m trainer` with a private data folder under `base`."""
 
@@ -109,12 +84,11 @@ class Runner:
         self.home = base / "home"
         self.data = base / "home" / "deescalate-data"
         self.home.mkdir()
-        self.env = {
-            k: v
-            for k, v in os.environ.items()
-            if k not in {"DEESCALATE_LIBRARY", "DEESCALATE_DB", "DEESCALATE_HOME"}
-        }
-        self.env.update(
+        # Laid over the caller's environment: an empty DEESCALATE_LIBRARY or DEESCALATE_DB
+        # means none, so the user's own library and database stay out of every case.
+        self.env: dict[str, str] = dict(
+            DEESCALATE_LIBRARY="",
+            DEESCALATE_DB="",
             HOME=str(self.home),
             DEESCALATE_HOME=str(self.data),
             DEESCALATE_GRADER="lexical",
@@ -139,35 +113,7 @@ class Runner:
         cwd: Path,
         prefix: list[str] | None = None,
     ) -> Run:
-        command: list[str | bytes] = [*(prefix or []), sys.executable, "-m", "trainer", *args]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.monotonic()
-        proc = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=cwd,
-            env=self.env,
-            preexec_fn=_limit_memory,
-        )
-        try:
-            out, err = proc.communicate(stdin, timeout=HANG_AFTER)
-            code: int | None = proc.returncode
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            out, err = proc.communicate()
-            code = None
-        wall = time.monotonic() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        return Run(
-            code,
-            out.decode("utf-8", "backslashreplace"),
-            err.decode("utf-8", "backslashreplace"),
-            cpu,
-            wall,
-        )
+        return deescalate(*args, stdin=stdin, cwd=cwd, env=self.env, prefix=prefix)
 
 
 # Helpers ------------------------------------------------------------------------------------
@@ -237,15 +183,6 @@ def play_args(lib: Path, db: str, call: Path, *extra: str) -> list[str]:
         "--json",
         *extra,
     ]
-
-
-def alias_bomb(levels: int = 9) -> str:
-    """A persona whose aliases stand for 9**levels strings in about 350 bytes of YAML."""
-    names = "abcdefghijklmnopqrstuvwxyz"[:levels]
-    lines = ["id: bomb", "name: Bomb", "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]"]
-    for prev, name in itertools.pairwise(names):
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    return "\n".join(lines) + "\n"
 
 
 def db_absent(db: Path) -> str:

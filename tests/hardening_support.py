@@ -10,6 +10,7 @@ HANG_AFTER seconds catches what burns no CPU (a read that blocks on a pipe).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import resource
@@ -43,8 +44,21 @@ class Run:
     def output(self) -> str:
         return self.stdout + self.stderr
 
+    @property
+    def traceback(self) -> bool:
+        return "Traceback (most recent call last)" in self.output
+
     def lines(self) -> list[str]:
         return [line for line in self.output.splitlines() if line.strip()]
+
+    def first_line(self) -> str:
+        """What a user reads first: stderr first when the run failed, stdout when it worked."""
+        streams = (self.stdout, self.stderr) if self.code == 0 else (self.stderr, self.stdout)
+        for stream in streams:
+            for line in stream.splitlines():
+                if line.strip():
+                    return line
+        return ""
 
     def describe(self) -> str:
         """For assertion messages: enough to see what went wrong."""
@@ -52,6 +66,15 @@ class Run:
             f"deescalate {' '.join(self.args)}: exit {self.code}, {self.cpu:.2f} s CPU, "
             f"{self.wall:.2f} s wall\nstdout: {self.stdout[-800:]!r}\nstderr: {self.stderr[-1500:]!r}"
         )
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """A persona whose aliases stand for 9**levels strings in about 350 bytes of YAML."""
+    names = "abcdefghijklmnopqrstuvwxyz"[:levels]
+    lines = ["id: bomb", "name: Bomb", "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]"]
+    for prev, name in itertools.pairwise(names):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
 
 
 def _limit_memory() -> None:

@@ -7,26 +7,16 @@ position and stops in well under a second, never hanging, crashing or echoing pr
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from hardening_support import assert_fine, assert_refused, deescalate
+from hardening_support import alias_bomb, assert_fine, assert_refused, deescalate
 
 from trainer.library import Library
 
 FIXTURE_LIBRARY = Path(__file__).parent / "fixtures" / "library"
-
-
-def alias_bomb(levels: int = 9) -> str:
-    """A persona whose aliases stand for 9**levels strings in about 350 bytes of YAML."""
-    names = "abcdefghijklmnopqrstuvwxyz"[:levels]
-    lines = ["id: bomb", "name: Bomb", "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]"]
-    for prev, name in itertools.pairwise(names):
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    return "\n".join(lines) + "\n"
 
 
 @pytest.fixture
