@@ -136,6 +136,11 @@ def _sentence(cleaned: Cleaned, pos: int) -> Span:
     for span in cleaned.sentences:
         if span.start <= pos < span.end:
             return span
+    for span in cleaned.sentences:
+        # A match that starts on the space between two sentences (a `<ss>` pattern) belongs to
+        # the sentence after it, not to the whole reply.
+        if span.start > pos:
+            return span
     return Span(0, len(cleaned.text), cleaned.text)
 
 

@@ -60,6 +60,12 @@ ISSUE11 = Source(
     "for it (phone-formal, chat-casual, short procedural mid-call)",
 )
 
+RATED1 = Source(
+    "rated1",
+    "issue 11 rater study, set 1 (data/rated/dev) after it was scored once: failures both raters "
+    "named that no rule caught, each written as the general wording, not the one reply",
+)
+
 
 @dataclass(frozen=True)
 class Pattern:

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import (
+    COMMITTED,
+    CORPUS,
+    ISSUE11,
+    RATED1,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    Kind,
+    patterns,
+)
 from trainer.grading.text import rx
 
 _AGREEMENT = rx(
@@ -190,9 +200,30 @@ KIND = Kind(
             r"\b<you> (?:have|need) to give (?:it|them) (?:time|a (?:few|couple of) (?:days|weeks))\b",
             r"\b(?:need|needs|has|have|had) to be [^.!?]{0,40},? though\b|\b(?:ended|closed|expired|finished|ran out) [^.!?]{0,30},? though\b",
         ),
+        *patterns(
+            RATED1,
+            r"<ss>\W*(?:that'?s |thats |it'?s |its )?not true\b",
+            r"<ss>\W*no,? (?:we|they)(?:'re| are| were) not\b|<ss>\W*no,? (?:we|they) (?:aren'?t|weren'?t|didn'?t|did not|<dont>|never)\b",
+            r"\bi think i know\b|\bharder than <you>(?:'d| would)? think\b",
+            r"\b(?:will|'ll|would|'d) (?:just )?(?:tell|say to) <you> the same\b",
+            r"\b(?:it )?wasn'?t me <you> (?:spoke|talked|dealt|were speaking)\b",
+            r"\bi'?m (?:only|just) the (?:person|one|guy|girl|agent|lady|man) (?:on the (?:phone|line|chat)|answering|who answers|taking)\b",
+            r"\bi'?ve (?:been )?(?:done|doing|worked|working) (?:this|here|in this job)(?: job)?(?: for)? (?:\w+ )?(?:years|months)\b",
+            r"\b<you> (?:still|do still) (?:have|get) (?:access|use|the use)\b",
+        ),
     ),
     exempt=(agreeing, how_it_feels),
     examples=(
+        # Rated set 1 (issue 11): one example per pattern, in new words.
+        "That's not true, sir.",
+        "No, we're not ripping anyone off.",
+        "I think I know how our own tariffs work.",
+        "Harder than you'd think, believe me.",
+        "A supervisor would tell you the same thing.",
+        "It wasn't me you spoke to last week.",
+        "Look, I'm only the person on the phone here.",
+        "I've been doing this job for eight years.",
+        "u still have access to the rest of the site though",
         "That wasn't me.",
         "I'm not 'you people', I just answer the phone.",
         "My English is perfectly fine.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED1, ROUND4, ROUND5, Kind, patterns
 
 KIND = Kind(
     id="blaming_colleague",
@@ -62,8 +62,20 @@ KIND = Kind(
             r"\b(?:is|are|was) run by (?:a |an )?(?:third party|separate company|contractor)\b",
             r"\bi can'?t speak for (?:whoever|them|him|her|the)\b",
         ),
+        *patterns(
+            RATED1,
+            r"\b(?:the )?(?:last|previous|other|first) (?:person|agent|advisor|adviser|guy|lady|colleague|man|woman|one)(?: <you> (?:spoke|talked) (?:to|with))? (?:was|were|got (?:it|that)|gave <you>|told <you>) (?:\w+ )?(?:wrong|incorrect|mistaken)\b",
+            r"\b(?:that'?s|it'?s|its|thats) (?:a )?(?:totally |completely |an entirely |entirely )?separate (?:team|company|contractor|department|business)\b|\boutsourced\b",
+            r"\bit'?s not (?:really )?us\b|\bthe bank'?s end\b",
+            r"<ss>\W*not (?:our|my) (?:\w+ )?(?:driver|drivers|staff|engineer|courier|contractor|system|app)\b",
+        ),
     ),
     examples=(
+        # Rated set 1 (issue 11): one example per pattern, in new words.
+        "The last agent you spoke to was wrong about that, I'm afraid.",
+        "That's a totally separate company that handles the repairs.",
+        "Honestly it's not us, it's the bank's end.",
+        "Not our courier, that one's a partner firm.",
         "The courier on that route is new.",
         "The agency cleaners don't always do a thorough job.",
         "The store staff sometimes process upgrades wrongly.",

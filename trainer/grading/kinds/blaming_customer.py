@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import (
+    COMMITTED,
+    CORPUS,
+    ISSUE11,
+    RATED1,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    Kind,
+    patterns,
+)
 from trainer.grading.text import rx
 
 _REPORTED = rx(
@@ -16,6 +26,15 @@ def reported_blame(text: str, finding: Finding) -> bool:
     """Round 3: "being told it's your fault" reports the blame they were given (often in
     sympathy); the agent is not blaming them."""
     return bool(_REPORTED.search(text[finding.sentence.start : finding.span.start]))
+
+
+_WHERE = rx(r"\b(?:where|somewhere|how|what) $")
+
+
+def where_they_should_be(text: str, finding: Finding) -> bool:
+    """Rated set 1: "stuck at a desk instead of where you should have been" is sympathy, not
+    "you should have checked"."""
+    return bool(_WHERE.search(text[finding.sentence.start : finding.span.start]))
 
 
 KIND = Kind(
@@ -114,9 +133,33 @@ KIND = Kind(
             r"\b<you> (?:should|could) (?:really )?have (?:put|sent|told|given|left|let|set)\b",
             r"\b<you> (?:need|have) to \w+ (?:\w+ ){0,4}before (?:it|we|i) (?:'ll|will|can)\b",
         ),
+        *patterns(
+            RATED1,
+            r"\bif <you>(?:'d| had| d) (?:\w+ ){0,3}(?:answered|read|checked|told|called|kept|used|followed|entered|given|paid|booked|sent|filled|provided|included|contacted|updated|registered|logged|cancelled|returned)\b",
+            r"\bdid <you> (?:tell|inform|notify|let us know|read|follow|update|change anything|register)\b",
+            r"\b<you> (?:should(?:'ve| have| of)|shoulda|ought to have|were supposed to|needed to) (?:(?!been\b)\w+ ){0,2}(?:kept|read|checked|told|used|called|booked|given|followed|updated|cancelled|returned|paid|let|informed|contacted|made sure|done)\b",
+            r"\b<you> need(?:ed)? to (?:do that|tell us|let us know|inform us|notify us|update|set) (?:\w+ ){0,4}(?:before|in advance|first)\b",
+            r"<ss>\W*(?:well,? |but |actually,? )<you> (?:booked|chose|selected|ticked|agreed to|signed up for|only paid for|ordered|picked)\b",
+            r"\b<your> (?:\w+ )?(?:paperwork|form|application|documents?|claim form|details|info|information|evidence|photos?|receipt) (?:was|were|is|are|had been) (?:incomplete|declined|wrong|incorrect|missing|late|invalid|rejected|not (?:valid|complete|signed|received))\b",
+            r"\b<youre> (?:only )?on (?:the|a) (?:smallest|cheapest|basic|lowest|wrong|old|legacy) (?:plan|tariff|package|bundle|contract|deal)\b",
+            r"\bmaybe upgrade\b",
+            r"\b<you> (?:may|might) have (?:paid|sent|entered|typed|booked|used|forgotten|put)\b",
+            r"\b(?:maybe|perhaps) there (?:was|were) (?:something|food|a|an|some)\b",
+        ),
     ),
-    exempt=(reported_blame,),
+    exempt=(reported_blame, where_they_should_be),
     examples=(
+        # Rated set 1 (issue 11): one example per pattern, in new words.
+        "If you'd read the confirmation email, you'd have seen the new time.",
+        "Did you tell us you were moving house?",
+        "u should of kept the box tbh",
+        "You need to let us know before you go abroad.",
+        "Well, you chose the basic cover.",
+        "Your claim form was incomplete when it came in.",
+        "you're on the cheapest tariff so thats why",
+        "maybe upgrade to the bigger bundle then",
+        "You might have typed the card number wrong.",
+        "Maybe there was something in the bin that shouldn't have been.",
         "You probably clicked the button twice.",
         "No fault showing here, so it'll be your router.",
         "Charges apply if you don't add a pass.",

@@ -63,3 +63,30 @@ def permission_with_way_forward(text: str, finding: Finding) -> bool:
     if _CLOSING.search(rest):
         return False
     return bool(WAY_FORWARD.search(rest)) or "?" in rest
+
+
+_REQUEST = rx(r"^\W*(?:and |so |also |ok(?:ay)?,? )?(?:tell me|let me know|walk me through)\b")
+_TAG_OR_DOUBT = rx(
+    r",\s*(?:didn'?t|don'?t|isn'?t|wasn'?t|weren'?t|aren'?t|can'?t|won'?t|haven'?t|hasn'?t|can|did|do|is|"
+    r"was|right|yeah|eh)\b[^,?]*\?\s*$|^\W*(?:are <you> sure|did <you> (?:not|even)|didn'?t <you>|"
+    r"do <you> (?:even|really|not)|why (?:didn'?t|did|don'?t) <you>)\b"
+)
+_OWN_FAULT = rx(r"\bbecause of (?:our|my) (?:own )?(?:mistake|error|fault|mix-?up|slip)\b")
+_THEIR_TROUBLE = rx(r"\b<you>(?:'ve| have)? (?:probably|must have|likely) (?:had|been|felt)\b")
+
+
+def asks_them(text: str, finding: Finding) -> bool:
+    """Rated set 1: a question or request put to the customer ("Which classes were you going to,
+    so I can check?", "tell me how much has gone out since the freeze") gathers facts; it does not
+    explain the cause or blame them, whatever words it contains."""
+    sentence = text[finding.sentence.start : finding.sentence.end].strip()
+    if _TAG_OR_DOUBT.search(sentence):
+        return False  # "you left the router off, didn't you?", "are you sure you paid?"
+    return sentence.endswith("?") or bool(_REQUEST.match(sentence))
+
+
+def owns_or_sympathises(text: str, finding: Finding) -> bool:
+    """Rated set 1: "overdrawn because of our mistake" owns the fault, and "you've probably had
+    to tell the story every time" imagines what they went through; neither explains it away."""
+    sentence = text[finding.sentence.start : finding.sentence.end]
+    return bool(_OWN_FAULT.search(sentence) or _THEIR_TROUBLE.search(sentence))

@@ -36,8 +36,8 @@ KIND = Kind(
             r"\b(?:that'?s|it'?s) <your> (?:choice|call|problem|loss|funeral|decision)\b",
             r"\b(?:i|we)(?:'ll| will| can| could) (?:end|terminate|hang up|disconnect|ban|"
             r"block(?! (?:the|your|that|this|it|them) ?(?:card|account|payments?|transactions?|number|cheque)?\b)|"
-            r"report <you>|"
-            r"cancel <your>|close <your>|pass this to|send this to|refer this to|involve|call the)",
+            r"report <you>\b|"
+            r"cancel <your>|close <your>|pass this to|send this to|refer this to|involve|call the (?:police|cops|security|bailiffs))",
             r"\b(?:i|we)(?:'ll| will| can) (?:take|pursue|see) (?:legal|you to|you in)",
             r"\b(?:collections|debt collect\w*|bailiffs|credit (?:file|rating|score)|legal action|"
             r"our lawyers|the police)\b",

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import (
+    COMMITTED,
+    CORPUS,
+    ISSUE11,
+    RATED1,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    Kind,
+    patterns,
+)
 from trainer.grading.kinds.common import ORG
 
 KIND = Kind(
@@ -105,8 +115,34 @@ KIND = Kind(
             r"\b(?:the|our) (?:website|system|app) (?:doesn'?t|does not|can'?t|cannot|won'?t) (?:double|make|lose|charge)",
             r"\b(?:is|are) actually (?:much |very |really )?(?:faster|better|good|reliable|fine)\b",
         ),
+        *patterns(
+            RATED1,
+            r"\b(?:all )?our (?:\w+ ){0,2}(?:vehicles|cars|vans|machines|appliances|boilers|rooms|assessors|staff|team|teams|drivers|engineers|products|crews|systems?|technicians|agents|advisers|advisors|pharmacists|doctors|nurses|trainers|instructors|contractors) (?:\w+ ){0,2}(?:undergo|undergoes|carry out|carries out|are (?:fully|all|highly|properly|regularly|thoroughly)|is (?:fully|highly|properly|regularly|thoroughly)|meet|meets|are required|is required|follow|follows|are trained|are checked|get checked)\b",
+            r"\b(?:works|worked|work) (?:perfectly |absolutely )?(?:well|fine) for (?:most|everyone|other|the majority|thousands|millions|all)\b",
+            r"\b(?:rigorous|fully qualified|fully trained|highly trained|highly qualified|fully certified)\b",
+            r"\b(?:terms|conditions|details|price change|prices?|charges?|fees?|renewal \w+|trial \w+|changes?) (?:are|were|was|is) (?:\w+ )?(?:shown|displayed|emailed|sent|stated|explained|listed|published|made clear|communicated|announced|posted) (?:\w+ )?(?:at|to|on|in|before|during|when|clearly|upfront|up front)\b",
+            r"\b(?:was|were) (?:emailed|sent|posted|published|communicated|announced) (?:out )?to (?:all|every)\b",
+            r"\bwill have (?:followed|done|checked|used|been following|acted)\b",
+            r"\b(?:it'?s|its|it is|it was|that'?s|thats) (?:meant|supposed|designed|intended) to (?:be|make|help|keep)\b",
+            r"\bmost (?:people|ppl|customers|users|patients|members|guests|drivers) (?:just )?(?:use|do|<dont>|have|are|manage|prefer|find|like|never)\b",
+            r"\bnot on purpose\b",
+            r"\b(?:is|are) (?:just|only) one of (?:the|our|many)\b",
+            r"\b(?:design|business|commercial) decision\b",
+        ),
     ),
     examples=(
+        # Rated set 1 (issue 11): one example per pattern, in new words.
+        "All our hire vans undergo a full service before they leave the depot.",
+        "The new portal works perfectly well for most of our members.",
+        "Our inspectors are fully qualified and very experienced.",
+        "The cancellation fees are shown clearly at checkout.",
+        "The change was emailed to all account holders in March.",
+        "The courier will have followed the photo-on-delivery process.",
+        "its meant to be a bit chilly in the studio, it helps the workout",
+        "most people just use the app for that now",
+        "its not on purpose honestly",
+        "The pool is just one of the facilities, and the gym is still open.",
+        "Removing the paper statements was a business decision.",
         "Our lab is very accurate.",
         "The app has very good reviews.",
         "Lots of students use it without any problems.",

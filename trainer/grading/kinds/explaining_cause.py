@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
-from trainer.grading.kinds.common import ORG, ORG4
+from trainer.grading.kind import (
+    COMMITTED,
+    CORPUS,
+    ISSUE11,
+    RATED1,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    Kind,
+    patterns,
+)
+from trainer.grading.kinds.common import ORG, ORG4, asks_them, owns_or_sympathises
 from trainer.grading.text import rx
 
 _PROMISE = rx(r"\b(?:i'?ll|i will|we'?ll|we will|make sure|from now on)\b")
@@ -184,9 +194,45 @@ KIND = Kind(
             ISSUE11,
             r"\bbecause (?:some|many|most|a few|other|a lot of) (?:\w+ )?(?:guests|customers|people|passengers|patients|users|orders)\b",
         ),
+        *patterns(
+            RATED1,
+            r"\b(?:cos|coz|cuz|bc) (?:the|our|a|an|they|there|theres|it|its|he|hes|she|shes|his|her|their|we|of)\b",
+            r"\b(?:had|has) to (?:step out|leave early|go home|rush off|pop out|nip out|cover for)\b",
+            r"\b(?:moved|switched|changed|migrated|upgraded) (?:over )?to (?:a |the )?new (?:system|provider|supplier|platform|app|software|contractor)\b",
+            r"\b(?:weren'?t|wasn'?t|were not|was not|hadn'?t been|haven'?t been) (?:labelled|scanned|recorded|processed|logged|entered|tested|checked|set up|configured|updated) (?:correctly|properly|right|in time)\b",
+            r"\b(?:get|gets|are|is|was|were|got) (?:really |very |so |super |crazy )?busy\b",
+            r"\b(?:are|is) automated\b",
+            r"\b(?:has|have) been (?:replaced|removed|discontinued|retired|withdrawn) (?:by|with|as|because)\b",
+            r"\bin batches\b",
+            r"\b(?:can|may|will|do|does) (?:change|vary|differ|go up|fluctuate) (?:depending|based) on\b|\b(?:availability|prices?|quotes?) (?:can|may|will) (?:vary|change)\b",
+            r"\b(?:system|app|computer|software) (?:\w+ )?(?:automatically )?(?:cancels|blocks|flags|locks|freezes|generates|triggers|rejects|declines)\b",
+            r"\bwould have been (?:logged|recorded|marked|scanned|charged|processed|flagged|counted)\b",
+            r"\b(?:seems|seem|appears|appear) to have (?:shifted|caused|changed|broken|moved|affected|reset|wiped|stopped|triggered|knocked)\b",
+            r"\b(?:these|such) things (?:are|happen|usually|often|can)\b",
+            r"\bthe thing (?:with|about) (?:\w+ ){1,2}is\b",
+            r"\bunder (?:a (?:huge|lot|great|massive) (?:amount )?(?:of )?|so much |a lot of |huge |massive )pressure\b",
+            r"\b(?:is|are) (?:very |quite |pretty )?(?:often|usually|normally|commonly|generally) (?:just )?(?:a|an)\b",
+        ),
     ),
-    exempt=(promised_fix,),
+    exempt=(promised_fix, asks_them, owns_or_sympathises),
     examples=(
+        # Rated set 1 (issue 11): one example per pattern, in new words.
+        "hes late cos the job before took longer",
+        "The receptionist had to step out for a minute.",
+        "We moved over to a new system in May, so a few records were lost.",
+        "Some parcels weren't scanned correctly at the depot.",
+        "It gets really busy on Saturdays.",
+        "The reminder letters are automated.",
+        "The old plan has been replaced by our new flexible tariff.",
+        "Refunds go out in batches on Tuesdays.",
+        "Quotes can change depending on the postcode.",
+        "The system automatically cancels unpaid bookings.",
+        "It would have been logged as late by the scanner.",
+        "An update seems to have reset some of the settings.",
+        "These things usually sort themselves out in a day or two.",
+        "The thing with smart meters is they sometimes lose signal.",
+        "The team are under a huge amount of pressure this month.",
+        "That warning light is very often just a loose sensor.",
         "We overbook because some guests never show up.",
         "There's a mast being upgraded near you.",
         "There's been a postal strike, that'll be why.",

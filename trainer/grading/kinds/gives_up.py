@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import (
+    COMMITTED,
+    CORPUS,
+    ISSUE11,
+    RATED1,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    Kind,
+    patterns,
+)
 from trainer.grading.kinds.common import permission_with_way_forward
 
 KIND = Kind(
@@ -71,9 +81,19 @@ KIND = Kind(
             ISSUE11,
             r"\bi'?ll send (?:<you> )?(?:the |a |your )?(?:cancellation|closure) (?:confirmation|form|details|email|letter)\b",
         ),
+        *patterns(
+            RATED1,
+            r"^\W*(?:ok(?:ay)?\W+)?fine,? (?:i'?ve|ive|i have) (?:cancelled|closed|ended)\b",
+            r"\bcancelled\b[^?]*\b(?:good)?bye\W*$",
+            r"\bthat'?s (?:entirely|completely|totally|absolutely|of course) <your> right\b",
+        ),
     ),
     exempt=(permission_with_way_forward,),
     examples=(
+        # Rated set 1 (issue 11): one example per pattern, in new words.
+        "ok fine, ive cancelled it",
+        "I've cancelled the account. Goodbye.",
+        "That's completely your right, madam.",
         "I'm sorry you're leaving. I'll send the cancellation confirmation.",
         "Your call, then.",
         "You're free to move your savings whenever you like.",

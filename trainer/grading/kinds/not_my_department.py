@@ -10,8 +10,16 @@ from trainer.grading.text import rx
 _RING = rx(r"(?:ring|call|phone|contact)\b")
 
 
+_TAKE_UP = rx(r"take it up with")
+_AGENT_BEFORE = rx(r"\b(?:i|we)(?:'ll| will| can| could| would| shall|'d)?(?: personally)? $")
+
+
 def agent_chases(text: str, finding: Finding) -> bool:
-    """Round 6: "I'll ring the claims team" is the agent chasing, not sending them away."""
+    """Round 6: "I'll ring the claims team" is the agent chasing, not sending them away.
+
+    Rated set 1: so is "so I can take it up with the manager"."""
+    if _TAKE_UP.match(finding.span.text):
+        return bool(_AGENT_BEFORE.search(text[finding.sentence.start : finding.span.start]))
     return bool(_RING.match(finding.span.text)) and agent_does_it(text, finding)
 
 

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import (
+    COMMITTED,
+    CORPUS,
+    ISSUE11,
+    RATED1,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    Kind,
+    patterns,
+)
 from trainer.grading.kinds.common import WAY_FORWARD
 from trainer.grading.text import Cleaned, is_question, rx
 
@@ -47,11 +57,20 @@ _COMMITTED = rx(
 )
 
 
+_ARRIVES = rx(r"\bwill (?:be|arrive|reach|land|show|clear|appear|go|come)\b")
+
+
 def time_the_agent_commits_to(text: str, finding: Finding) -> bool:
-    """Round 6: "I've arranged a call within 48 hours" is a promise, not a wall."""
+    """Round 6: "I've arranged a call within 48 hours" is a promise, not a wall.
+
+    Rated set 1: so is when a refund the agent has just made will arrive ("I've waived the fee.
+    Your refund will be back within 10 days.")."""
     if not finding.span.text.lower().startswith("within"):
         return False
-    return bool(_COMMITTED.search(text[finding.sentence.start : finding.span.start]))
+    if _COMMITTED.search(text[finding.sentence.start : finding.span.start]):
+        return True
+    sentence = text[finding.sentence.start : finding.span.start]
+    return bool(_ARRIVES.search(sentence) and _COMMITTED.search(text[: finding.sentence.start]))
 
 
 _REGRET = rx(r"\b(?:i'?m|i am|we'?re|we are) afraid\b(?! (?:so|not)\b)|^\W*unfortunately\b")
@@ -191,12 +210,42 @@ KIND = Kind(
             r"\b(?:can|may|could) take up to \d+ (?:working )?(?:days|weeks)\b",
             r"\b(?:must|have to|has to|need to|needs to) be (?:\w+ )?(?:renewed|uploaded|collected|returned|filled in|signed|activated)\b",
         ),
+        *patterns(
+            RATED1,
+            r"\b(?:terms|conditions|policy|rules|contract|t&cs)(?: \w+)? (?:state|states|stated|say|says|require|requires|stipulate|stipulates|specify|specifies)\b",
+            r"\bnothing (?:further|else|more) (?:i|we) (?:can|could)\b|\b(?:there'?s|there is) nothing (?:further|else) (?:i|we)\b",
+            r"\b(?:is|are) final\b",
+            r"\bonly (?:applies|apply|covers?|counts?|valid) (?:to|for|if|when|up to|within)\b",
+            r"\bonly (?:up to|until|within|for the first|for) \d+ ?(?:days|weeks|months|hours|hrs|mins|minutes)?\b",
+            r"\b(?:we are|we'?re) not (?:liable|responsible)\b",
+            r"\bwe (?:<dont>|<cant>) (?:guarantee|accept (?:responsibility|liability)|compensate)\b",
+            r"\b(?:dealt with|processed|handled|done|seen) in (?:strict )?(?:order|turn|rotation)\b",
+            r"\bat <your> own risk\b",
+            r"\b(?:it'?s|its|that'?s|thats|all) (?:clearly )?(?:in|written in|stated in|covered in|set out in) <your> (?:contract|terms|agreement|policy|t&cs)\b",
+            r"\b(?:you'?d|you would|u'?d|u would) (?:need|have) to (?:collect|come in|come into|go to|go into|visit|pick it up|write to|apply)\b",
+            r"\b(?:our|the) (?:drivers|engineers|staff|crews|team|office|shop|store|depot) (?:finish|close|shut|only work|<dont> work) (?:at|on|before|after|by)\b",
+            r"\b(?:crews|drivers|staff|engineers|they) (?:have to|must|are required to|are told to) (?:leave|refuse|reject|charge|follow|stick)\b",
+        ),
     ),
     exempt=(
         door_left_open,
         time_the_agent_commits_to,
     ),
     examples=(
+        # Rated set 1 (issue 11): one example per pattern, in new words.
+        "I hear you; however, the contract states that repairs are only covered after the first year.",
+        "Unfortunately there's nothing further we can do on this one.",
+        "The meter reading our engineer took is final, I'm afraid.",
+        "Delay compensation only applies to trains more than an hour late.",
+        "Price matching is only for 14 days after you buy.",
+        "We're not liable for anything left in the car overnight.",
+        "We don't guarantee delivery slots in bad weather.",
+        "Repair requests are dealt with in strict order, so you'll just have to wait.",
+        "Anything left in the locker is at your own risk.",
+        "thats all in ur contract tbh",
+        "You'd need to come into the branch with photo ID.",
+        "Our engineers finish at four on Fridays.",
+        "The drivers have to leave it if nobody signs, that's how it works.",
         "It's on our website.",
         "Deposits can take up to 30 days, it says so in your agreement.",
         "The permit has to be renewed online each year.",

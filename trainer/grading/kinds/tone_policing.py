@@ -1,15 +1,16 @@
 """`job` committed failure `tone_policing`: tells the customer their tone stands in the way of
 help ("Shouting at me won't get this sorted any faster", "I won't help you while...").
 
-Labelling guide 6.3: tone-policing fails `job` (it argues with the customer and puts a
-condition on help); "Calm down, sir" fails `person` as well. A calm boundary that keeps
+Labelling guide 6.3: tone-policing fails `job` (it argues with the customer and often puts a
+condition on help), bare forms included ("There's no need to shout", "Watch your language");
+"Calm down, sir" on its own fails `person` only. A calm boundary that keeps
 helping ("I can do that better without the swearing", "if the swearing continues I'll have to
 end the call") is not tone-policing.
 """
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, ISSUE11, Kind, patterns
+from trainer.grading.kind import COMMITTED, ISSUE11, RATED1, Kind, patterns
 
 KIND = Kind(
     id="tone_policing",
@@ -18,28 +19,38 @@ KIND = Kind(
     summary="corrects how they speak, or makes help depend on it",
     flag="arguing",
     undoes_acknowledgement=True,
-    patterns=patterns(
-        ISSUE11,
-        r"\b(?:shouting|swearing|yelling|screaming|threatening (?:me|staff|us)?|abusing (?:me|staff|us)|"
-        r"being (?:rude|abusive|nasty)|name-?calling|insulting me|that (?:language|attitude|tone)|"
-        r"talking to me like that|speaking to me like that)(?: at me| at us)? (?:isn'?t|won'?t|will not|"
-        r"is not|doesn'?t|does not|is never) (?:going to )?(?:get|help|change|make|fix|sort|speed|bring|"
-        r"unfreeze|solve|work)\b",
-        r"\bi (?:won'?t|will not|can'?t|cannot|am not going to|'m not going to) (?:help|deal with|talk to|"
-        r"speak to|assist|listen to) <you> (?:while|if|until|unless|when) <you>",
+    patterns=(
+        *patterns(
+            ISSUE11,
+            r"\b(?:shouting|swearing|yelling|screaming|threatening (?:me|staff|us)?|abusing (?:me|staff|us)|"
+            r"being (?:rude|abusive|nasty)|name-?calling|insulting me|that (?:language|attitude|tone)|"
+            r"talking to me like that|speaking to me like that)(?: at me| at us)? (?:isn'?t|won'?t|will not|"
+            r"is not|doesn'?t|does not|is never) (?:going to )?(?:get|help|change|make|fix|sort|speed|bring|"
+            r"unfreeze|solve|work)\b",
+            r"\bi (?:won'?t|will not|can'?t|cannot|am not going to|'m not going to) (?:help|deal with|talk to|"
+            r"speak to|assist|listen to) <you> (?:while|if|until|unless|when) <you>",
+        ),
+        *patterns(
+            RATED1,
+            r"<ss>\W*(?:there'?s |theres )?no need (?:to|for) (?:shout|shouting|yell|yelling|swear|swearing|be rude|the attitude|that tone|that language|raise <your> voice)\b",
+            r"\b(?:please )?<dont> (?:shout|yell|swear|raise <your> voice) at me\b",
+            r"\bwatch <your> (?:language|tone|mouth)\b|\b<dont> take that tone\b",
+        ),
     ),
     examples=(
         "Calm down, sir. Shouting at me won't get this sorted any faster.",
         "I won't help you while you speak to me like that.",
         "Swearing at me isn't going to get your parcel back.",
         "Threatening staff won't unfreeze the account.",
-    ),
-    near_misses=(
-        # Correcting their tone without making help wait on it fails person only (data labels,
-        # labelling guide 6.2: tone-policing fails person as taking_it_personally).
+        # Labelling guide 6.3 (issue 11): the bare corrections fail job too; both raters of
+        # rated set 1 failed "no need to shout" on job, and the older rows were relabelled.
         "There's no need to be rude.",
         "Please don't take that tone with me, sir.",
         "Oi, watch your language, mate.",
+        "no need to shout, i can hear u",
+        "Don't swear at me, I'm doing my best here.",
+    ),
+    near_misses=(
         "I want to sort this, and I can do that better without the name-calling.",
         "I'd like to keep helping; if the swearing continues I'll have to end the call. "
         "Shall we carry on with the refund?",
