@@ -26,24 +26,40 @@ from trainer.grading.text import Cleaned, Span, is_question
 _RHETORICAL = [p.compile() for p in rhetorical.QUESTIONS]
 _HOLD = hold_instead.HOLD.compile()
 _HOLD_ASK = hold_instead.HOLD_ASK.compile()
+_HOLD_ASK_MORE = hold_instead.HOLD_ASK_MORE.compile()
 _DATA = data_only.DATA.compile()
+_DATA_MORE = data_only.DATA_MORE.compile()
 _DATA_ASK = data_only.DATA_ASK.compile()
 _PROBLEM = data_only.PROBLEM.compile()
 _CLOSE = premature_close.CLOSE.compile()
 _SETTLED = premature_close.SETTLED.compile()
+_SETTLED_NOW = premature_close.SETTLED_NOW.compile()
+_ABOUT_THE_PROBLEM = premature_close.ABOUT_THE_PROBLEM.compile()
 _COMPLIANCE = compliance_check.CHECK.compile()
 _DEFLECT = deflecting_offer.ASK.compile()
 _BARE_AFTER = closed_question.BARE_AFTER.compile()
 _BARE_WH = closed_question.BARE_WH.compile()
 _NEED = [p.compile() for p in need_question.NEED]
 _NEED_STATEMENT = need_question.NEED_STATEMENT.compile()
+_NEED_STATEMENT_MORE = need_question.NEED_STATEMENT_MORE.compile()
 _TAG_REMEDY = need_question.TAG_REMEDY.compile()
+_TAG_REMEDY_MORE = need_question.TAG_REMEDY_MORE.compile()
 _OPEN = need_question.OPEN.compile()
 _NEED_HINT = need_question.NEED_HINT.compile()
 _OFFER_ASKED = need_question.OFFER_ASKED.compile()
 _CHOICE = need_question.CHOICE.compile()
 _PROBLEM_ASKED = need_question.PROBLEM_ASKED.compile()
 _DIAGNOSTIC = need_question.DIAGNOSTIC.compile()
+
+
+def _remedy(text: str) -> bool:
+    """A remedy in `text`, so a tag question after it asks their agreement to it."""
+    return bool(_TAG_REMEDY.search(text) or _TAG_REMEDY_MORE.search(text))
+
+
+def _settled(text: str) -> bool:
+    """A fix is done or under way in `text` (labelling guide 6.4)."""
+    return bool(_SETTLED.search(text) or _SETTLED_NOW.search(text))
 
 
 def is_rhetorical(sentence: str) -> bool:
@@ -62,12 +78,18 @@ def classify_question(sentence: str) -> str:
         return "other"
     if _DEFLECT.search(sentence):
         return "deflect"
-    if _HOLD_ASK.search(sentence):
+    if _HOLD_ASK.search(sentence) or _HOLD_ASK_MORE.search(sentence):
         return "hold"
     if _COMPLIANCE.search(sentence):
-        return "need" if _TAG_REMEDY.search(sentence) else "compliance"
-    if _CLOSE.search(sentence):
-        return "close"
+        return "need" if _remedy(sentence) else "compliance"
+    close = _CLOSE.search(sentence)
+    if close and not _ABOUT_THE_PROBLEM.search(sentence):
+        before = sentence[: close.start()]
+        # Rated set 1: "Would that help, and is there anything else?" asks first, then closes.
+        if not any(p.search(before) for p in _NEED) and not _OFFER_ASKED.search(before):
+            return "close"
+    if _DATA_MORE.search(sentence):
+        return "data"
     if _DATA_ASK.search(sentence) and _DATA.search(sentence):
         # "Could I have the member ID?": fetching a reference, whatever the wording.
         return "data"
@@ -99,7 +121,7 @@ def detect(
     call: once a fix is done or under way there or earlier in this reply, "Anything else?" is
     not a premature close (labelling guide 6.4).
     """
-    settled_before = any(_SETTLED.search(text) for text in earlier or [])
+    settled_before = any(_settled(text) for text in earlier or [])
     positives: list[Finding] = []
     negatives: list[Finding] = []
     kinds: list[str] = []
@@ -109,15 +131,13 @@ def detect(
         span = Span(sentence.start, sentence.end, text)
         if is_question(text):
             kind = classify_question(text)
-            if kind == "compliance" and previous and _TAG_REMEDY.search(previous):
+            if kind == "compliance" and previous and _remedy(previous):
                 # "I'll keep the direct debit where it is. Is that alright with you?" asks
                 # their agreement to the remedy just offered (labelling guide: tag questions).
                 kind = "need"
-            if kind == "close" and (
-                settled_before or _SETTLED.search(cleaned.text[: sentence.start])
-            ):
+            if kind == "close" and (settled_before or _settled(cleaned.text[: sentence.start])):
                 kind = "need"
-        elif _NEED_STATEMENT.search(text):
+        elif _NEED_STATEMENT.search(text) or _NEED_STATEMENT_MORE.search(text):
             kind = "need"
         elif any(p.search(text) for p in _NEED) and _NEED_HINT.search(text):
             # Chat style: "what can i do to fix it" without a question mark.

@@ -288,9 +288,25 @@ def is_question(sentence: str) -> bool:
     s = sentence.strip()
     if s.endswith("?"):
         return True
-    if _CLEFT.match(s):
+    if s.endswith("!"):
         return False
-    return bool(_QUESTION_OPENER.match(s)) and not s.endswith("!")
+    if _EXPLAINS.search(s) and not s.endswith("?"):
+        return False  # "So what's happened, and I can see it here, is that..." explains
+    if not _CLEFT.match(s) and (_QUESTION_OPENER.match(s) or _CHAT_OPENER.match(s)):
+        return True
+    # Rated set 1: chat replies put the question after a comma with no "?" ("ill mark it
+    # urgent now, whats the pharmacy u use"). Exclamations ("what a mess") do not count.
+    clauses = _CLAUSE_BREAK.split(s)
+    for n, clause in enumerate(clauses[1:], 1):
+        if (
+            len(clause.split()) >= 3
+            and not _CLEFT.match(clause)
+            and not _EXPLAINS.search(" ".join(clauses[n:]))
+            and not _EXCLAIM.match(clause)
+            and _CLAUSE_OPENER.match(clause)
+        ):
+            return True
+    return False
 
 
 _CLEFT = rx(
@@ -300,4 +316,22 @@ _CLEFT = rx(
 _QUESTION_OPENER = rx(
     r"^(?:so |and |ok |okay |right |well )?(?:what|how|would|could|can|shall|should|is there|do you|"
     r"does|will|may|which|where|when|why|who|are you|did you)\b"
+)
+_CHAT_OPENER = rx(
+    r"^(?:so |and |ok |okay |right |well |oh \w+ )?(?:whats|wats|hows|wheres|whens|whos|"
+    r"is (?:it|ur|your|he|she|that|this|there|everything|anyone|the)|are (?:there|<you>|they|ur|your|the)|"
+    r"r u|anything else|any thing else|any (?:other|more)|want (?:it|me|us|them|one|a|the)|do <you>|did <you>|have <you>|"
+    r"would that|will that|does that|that ok|ok with)\b"
+)
+"""Chat-style openers without "?" (rated set 1): "whats going on with ur acc", "anything else"."""
+_CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+-+\s+")
+_CLAUSE_OPENER = rx(
+    r"^(?:and |so |then |or )?(?:what (?!(?:\w+ ){0,6}?(?:is|was) )|whats|would (?:that|it|this|<you>)|"
+    r"will (?:that|it|<you>)|does (?:that|it)|is (?:that|it|ur|your|there)|can <you>|could <you>|do <you>|"
+    r"did <you>|have <you>|want (?:it|me|one|them|us)|shall i|should i|ok with <you>|that ok)\b"
+)
+_EXPLAINS = rx(r"\b(?:is|was) (?:that|because)\b")
+_EXCLAIM = rx(
+    r"^(?:what (?:a|an)|how (?!(?:can|could|would|do|does|did|is|are|was|were|long|much|many|"
+    r"soon|often|about|come)\b)\w+\W*$)"
 )

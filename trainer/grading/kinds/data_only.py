@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import CORPUS, OMISSION, Kind, Pattern
+from trainer.grading.kind import CORPUS, OMISSION, RATED1, Kind, Pattern
 
 DATA = Pattern(
     r"\b(?:best|contact|phone|mobile) number\b|\bnumber to (?:reach|call|contact|ring)\b|"
@@ -25,6 +25,13 @@ DATA_ASK = Pattern(
 )
 """Asking for it: "Can I have...", "Could you confirm..."."""
 
+DATA_MORE = Pattern(
+    r"\b(?:the|<your>) (?:mobile|phone|email|landline)(?: number| address)? (?:on|for|linked to) (?:the|<your>) "
+    r"(?:account|acc|booking|policy|order|file)\b",
+    RATED1,
+)
+"""Rated set 1: "What's the mobile on the account?"."""
+
 PROBLEM = Pattern(
     r"\b(?:happen\w*|promis\w*|missing|wrong|broken|switch|work\w*|went|say|said|tell|told|need|want|"
     r"like|prefer|help)\b",
@@ -41,11 +48,13 @@ KIND = Kind(
     flag="data_only",
     cues=(
         DATA,
+        DATA_MORE,
         DATA_ASK,
         PROBLEM,
     ),
     examples=(
         "What's your account number?",
+        "What's the mobile on the account?",
         "Can I take your postcode?",
         "Could I have the member ID?",
         "May I take the order number?",

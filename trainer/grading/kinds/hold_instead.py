@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import CORPUS, OMISSION, Kind, Pattern
+from trainer.grading.kind import CORPUS, OMISSION, RATED1, Kind, Pattern
 
 HOLD = Pattern(
     r"\b(?:please |just )?(?:hold|hang on|hold on|bear with me|one (?:moment|minute|sec|second)|"
@@ -19,6 +19,12 @@ HOLD_ASK = Pattern(
 )
 """Asking to hold: "Can I put you on hold?"."""
 
+HOLD_ASK_MORE = Pattern(
+    r"\b(?:can|could|may|would|will) i (?:\w+ )?(?:pop|stick|leave|pause) <you> on hold\b",
+    RATED1,
+)
+"""Rated set 1: "Could I pop you on hold for a minute?"."""
+
 
 KIND = Kind(
     id="hold_instead",
@@ -28,9 +34,11 @@ KIND = Kind(
     cues=(
         HOLD,
         HOLD_ASK,
+        HOLD_ASK_MORE,
     ),
     examples=(
         "Please hold.",
         "Shall I put you on hold?",
+        "Could I pop you on hold for a minute?",
     ),
 )

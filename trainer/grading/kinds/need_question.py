@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import CORPUS, ISSUE11, ROUND5, ROUND6, SUPPORT, Kind, Pattern, patterns
+from trainer.grading.kind import (
+    CORPUS,
+    ISSUE11,
+    RATED1,
+    ROUND5,
+    ROUND6,
+    SUPPORT,
+    Kind,
+    Pattern,
+    patterns,
+)
 
 NEED = (
     *patterns(
@@ -73,6 +83,26 @@ NEED = (
         r"\b(?:shall|should) (?:i|we)\W*\?",
         r"\bdo <you> (?:need|want) (?:a|an|me|us|any|some|both)\b",
     ),
+    *patterns(
+        RATED1,
+        # Asking after them: "Is he OK?", "Is she safe and being looked after right now?"
+        r"^\W*(?:oh \w+,? )?(?:is|are) (?:he|she|they|<you>|<your> \w+|everyone|the (?:kids?|children|baby)) "
+        r"(?:\w+ )?(?:ok|okay|alright|all right|safe|hurt|injured|well|warm|being looked after)\b(?! to hold)",
+        # Questions about the problem and what it cost them, not identification data.
+        r"\b(?:can|could) <you> (?:see|spot|screenshot|send me a (?:photo|picture|screenshot)|take a (?:photo|"
+        r"picture))\b",
+        r"\bhave <you> (?:been able to|managed to|kept|noticed)\b",
+        r"\bis <your> \w+ (?:charging|asking|threatening|chasing|going to)\b",
+        r"\b(?:are|is) there (?:any|anything) (?:\w+ ){0,3}(?:<you>|he|she|they) (?:need|needs|want|wants|'?d like)\b",
+        r"\bwould (?:a|an|the|that|it|this) (?:[^\s?!]+ ){0,6}(?:settle (?:it|this|that|things)|put (?:it|this|that|things) "
+        r"right|make up for|change (?:things|anything|<your> mind))\b",
+        r"\b(?:explain|go through|run through|tell me about) (?:the (?:issue|problem|fault)|it|what happened|that) "
+        r"(?:again )?(?:for|to) me\b",
+        r"\b(?:time|day|date|slot)s? (?:that|which) (?:suits?|works?) (?:for )?<you>\b",
+        r"\bis it (?:saying|showing|doing|making|coming up|asking|giving)\b",
+        r"\bwhat (?:did|have) <you> (?:lose|lost|spend|spent|pay|paid|miss|missed)\b",
+        r"\bwhat (?:date|day|time) did (?:it|that|the \w+) (?:reset|stop|start|go|change|happen|break|drop)\b",
+    ),
 )
 """Need questions and remedies offered as questions."""
 
@@ -84,6 +114,15 @@ NEED_STATEMENT = Pattern(
 )
 """An ask put as a statement: "Tell me what would help", "Let me know what you need"."""
 
+NEED_STATEMENT_MORE = Pattern(
+    r"\b(?:whatever|anything) <you> need [^.!?]{0,60}\b(?:tell me|let me know|just say|ask)\b|"
+    r"\bwhat (?:else )?<you> need from (?:me|us)\b|"
+    r"\btell me (?:\w+ ){1,8}and (?:i'?ll|ill|i will|we'?ll|i can)\b",
+    RATED1,
+)
+"""Rated set 1: "Whatever you need to make it right, please tell me", "Tell me the reference and
+what else you need from me", "tell me how much has gone out and ill get it back"."""
+
 TAG_REMEDY = Pattern(
     r"\b(?:i'?ll|i will|i can|we can|we'?ll|let me|i could|how about|i'?d) (?:\w+ ){0,4}(?:refund|send|book|"
     r"arrange|credit|waive|replace|knock|take off|put|get|fix|sort|call|ring|escalate|reschedule|"
@@ -94,6 +133,14 @@ TAG_REMEDY = Pattern(
     CORPUS,
 )
 """A remedy in the sentence, so a tag ("OK with you?") asks their agreement to it."""
+
+TAG_REMEDY_MORE = Pattern(
+    r"\b(?:i'?ll|ill|i will|i can|we can|we'?ll|let me|i'?d like to) (?:\w+ ){0,6}(?:roll|restore|update|"
+    r"correct|chase|find out|look into|fast track|call|ring|refund|book|send|fix|report|mark)\b",
+    RATED1,
+)
+"""Rated set 1: remedies said with more words before the verb ("I'll find out who owns the works
+and call you back by Friday. Is that OK?", "I'll roll you back now. OK with you?")."""
 
 OPEN = Pattern(
     r"^\W*(?:(?:so|and|ok(?:ay)?|right|also|first|now|then|tell me),? )?(?:what|which|when|where|how|who)\b|"
@@ -186,7 +233,9 @@ KIND = Kind(
     summary='a question that invites them to shape what happens next ("What can I do?", "Would a refund help?")',
     cues=(
         NEED_STATEMENT,
+        NEED_STATEMENT_MORE,
         TAG_REMEDY,
+        TAG_REMEDY_MORE,
         OPEN,
         NEED_HINT,
         OFFER_ASKED,
@@ -246,10 +295,32 @@ KIND = Kind(
         "Would a new one by Friday make it less of a hassle?",
         "Tell me what's wrong with it and I'll sort it.",
         "I'll remove the charge. Is that okay with you?",
+        # Rated set 1 (issue 11), in new words: asking after them, questions about the problem
+        # and its cost, chat questions without "?", and "anything else" once the fix is done.
+        "Is your daughter OK?",
+        "Can you see the two payments on your statement?",
+        "have u managed to get any sleep with the noise",
+        "Is your bank charging you for the overdraft?",
+        "Are there any other bills you need me to correct?",
+        "Would a month's credit put it right?",
+        "Could you go through what happened again for me?",
+        "What's a time that suits you for the fitter?",
+        "is it showing an error code or just a blank screen",
+        "What did you lose while the freezer was off?",
+        "what date did the app reset",
+        "Whatever you need to put this right, tell me.",
+        "I'll find out who holds the contract and ring you by Friday. Is that OK?",
+        "ive taken the charge off. anything else u need",
+        "Refunding the £40 now. Anything else?",
+        "ill reissue it now, want it sent to the same email",
+        "sorry about that, whats been happening with the app",
     ),
     near_misses=(
         "Could I have the member ID?",
         "May I take the order number?",
         "I've noted that. Can I help with something else?",
+        "Are you okay to hold while I check?",
+        "The fee was applied because the account went over, which is in the terms.",
+        "So what's happened, and I can see it here, is that the supplier was late.",
     ),
 )

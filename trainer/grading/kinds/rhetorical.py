@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED1, ROUND6, Kind, patterns
 
 QUESTIONS = (
     *patterns(
@@ -55,6 +55,11 @@ QUESTIONS = (
         r"\bwhat (?:exactly |else )?(?:do|did|would|are) <you> (?:want|expect)(?:ing)? (?:me|us) to do\b(?! (?:to|so|for|next|first|now)\b)",
         r"\b(?:isn'?t|won'?t|doesn'?t|can'?t|is not|will not) [^?]{3,60}, (?:is|will|does|can) it\W*$",
     ),
+    *patterns(
+        RATED1,
+        r"\bwhat (?:would|do) <you> (?:like|want|expect) me to do,? (?:\w+ ){0,2}(?:pay|kick|"
+        r"magic|buy|fly|conjure|drive)\b",
+    ),
 )
 """Rhetorical questions (a sentence matching any of these)."""
 
@@ -68,6 +73,7 @@ KIND = Kind(
     found_by="ask.detect: a question that classify_question reads as rhetorical, or any question inside sarcasm, a counter-threat or blame",
     cues=(*QUESTIONS,),
     examples=(
+        "What would you like me to do, pay you what it cost new?",
         "What do you want me to do, kick another guest out?",
         "Right. So you're stuck. What exactly do you expect me to do from here?",
         "What do you want me to do about it?",
