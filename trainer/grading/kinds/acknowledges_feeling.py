@@ -6,6 +6,7 @@ from trainer.grading.findings import Finding
 from trainer.grading.kind import (
     CORPUS,
     ISSUE11,
+    RATED1,
     REVIEW6,
     ROUND4,
     ROUND5,
@@ -38,6 +39,15 @@ FEEL = (
     r"one-sided|a (?:real |huge |big )(?:blow|hit)|a brush-off|serious money)\b"
 )
 """Feeling words said about them ("frustrating", "fed up", "a nightmare")."""
+
+FEEL_MORE = (
+    r"(?:unnerv\w*|insulted|daft|invasion|intrusive|unsafe|dangerous|frighten\w*|a (?:bad|rough|hard|"
+    r"tough|horrible|awful|difficult|stressful) (?:time|day|week|few days)|unsettled|shaken|rattled|"
+    r"powerless|helpless|abandoned|forgotten|invisible|belittled|patronis\w*|dismissed|to feel small|desperate|"
+    r"ripped off|taken for granted|chaos|chaotic|nonsense|wear (?:anyone|<you>) (?:down|out)|spoil)\b"
+)
+"""Rated set 1: feeling words the first list missed ("sounds really unnerving", "I'd feel
+insulted too")."""
 
 
 _SORRY_FEEL = rx(
@@ -194,6 +204,28 @@ KIND = Kind(
             r"\b(?:big|huge|large) chunk of\b|\bexpensive (?:surprise|shock|mistake|way)\b",
         ),
         *patterns(
+            RATED1,
+            rf"\bi(?:'d| would) (?:feel|be|be feeling) (?:\w+ ){{0,2}}{FEEL_MORE}",
+            rf"\b(?:is|was|'s|sounds|seems|feels|felt|looks|must be|must feel|would feel) (?:\w+ ){{0,2}}{FEEL_MORE}",
+            rf"\b(?:must|would|will|could) (?:feel|seem) (?:\w+ ){{0,2}}{FEEL}",
+            r"\b(?:i'?m|im|i am) (?:so |really |genuinely )?(?:gutted|sad|heartbroken) for <you>\b",
+            r"\b(?:frightens|scares|worries|upsets|angers|annoys|shocks) me (?:too|as well)\b",
+            r"\b<sorry> (?:again |so much |very much )?(?:for|about) (?:the|all the|all this|all that) "
+            r"(?:stress|worry|upset|shock|fright|grief)\b",
+            r"\b<sorry> <youre> (?:having|going through|going thru|dealing with|stuck with) (?:\w+ ){0,3}"
+            r"(?:time|day|week|this|that|it)\b",
+            r"(?:^|[,.!?]\s*)(?:i )?(?:totally|completely|honestly|really) get it\b",
+            r"\b(?:\w+ times|twice) is (?:\w+ ){0,2}too many\b",
+            # Asking after them: "Are you alright now?", "How is your son now?"
+            r"^\W*(?:oh \w+,? )?(?:are <you>|is (?:he|she|<your> \w+)|are they) (?:\w+ )?(?:alright|all right|ok|"
+            r"okay|safe|hurt|injured)\b(?! to hold)",
+            r"\bhow (?:is|are) (?:<your> \w+|he|she|they|<you>) (?:doing |feeling )?now\b",
+            r"\bmoney <you> (?:shouldn'?t|should not) (?:be out|have to (?:pay|find|spend))\b",
+            r"\bcould have (?:made <you> (?:ill|sick|worse)|hurt <you>|harmed <you>|put <you> in hospital)\b",
+            r"\b<sorry> (?:it|this|that) (?:took|has taken|'s taken) (?:\w+ ){0,2}(?:calls|attempts|tries|goes|"
+            r"times|emails|messages)\b",
+        ),
+        *patterns(
             ISSUE11,
             # Identifying with them: "I'd feel cheated too", "I'd be livid in your shoes".
             rf"\bi'?d (?:feel|be feeling) (?:\w+ ){{0,2}}{FEEL}",
@@ -202,6 +234,21 @@ KIND = Kind(
     ),
     exempt=(not_acknowledging,),
     examples=(
+        # Rated set 1 (issue 11), in new words.
+        "I'd feel insulted too.",
+        "Coming home to that sounds really unnerving.",
+        "im gutted for u",
+        "Honestly, it frightens me too.",
+        "That must feel so unfair.",
+        "Sorry for all the worry this has caused.",
+        "sorry ur having such a rough week",
+        "totally get it, thats a lot",
+        "Four times is three too many.",
+        "That's money you shouldn't be out.",
+        "That could have made you ill.",
+        "Sorry it took four calls to get here.",
+        "Are you alright now?",
+        "How is your daughter now?",
         "I'd feel cheated too.",
         "I'd be livid in your shoes.",
         "I understand your frustration.",

@@ -49,16 +49,35 @@ _NUMBERS = {
     "ninety": 90,
     "half": 0.5,
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+for _t in _TENS:
+    for _u in _UNITS:
+        # Rated set 1: "Forty-five minutes for starters" to a customer who waited 45 minutes.
+        _NUMBERS[f"{_t}-{_u}"] = _NUMBERS.get(_t, 0) + _NUMBERS[_u]
+_NUMBERS.update({"seventy": 70, "eighty": 80, "4th": 4, "5th": 5, "6th": 6, "3rd": 3, "2nd": 2})
+
 _UNIT = (
     r"(?P<unit>minute|min|hour|hr|day|night|week|wk|month|year|morning|afternoon|evening|weekend|"
-    r"time|call)s?"
+    r"time|call|message|email|letter|visit|trip|attempt)s?"
 )
 _SPAN = re.compile(
-    r"\b(?P<num>\d+(?:\.\d+)?|" + "|".join(_NUMBERS) + r")(?:[ -](?:full|whole|long|entire|more|"
+    r"\b(?P<num>\d+(?:\.\d+)?|"
+    + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    + r")(?:[ -](?:full|whole|long|entire|more|"
     r"extra|solid|separate|different))?(?:[ -]a)?[ -]" + _UNIT + r"\b",
     re.IGNORECASE,
 )
-_UNIT_ALIASES = {"min": "minute", "hr": "hour", "wk": "week", "time": "call"}
+_UNIT_ALIASES = {
+    "min": "minute",
+    "hr": "hour",
+    "wk": "week",
+    "time": "call",
+    "message": "call",
+    "email": "call",
+    "letter": "call",
+    "attempt": "call",
+}
 _MONEY = re.compile(
     r"[£$€]\s?(?P<a>\d[\d,]*(?:\.\d\d)?)|\b(?P<b>\d[\d,]*(?:\.\d\d)?)\s?(?:pounds|quid|euros|dollars)\b|"
     r"\b(?P<w>" + "|".join(k for k, v in _NUMBERS.items() if isinstance(v, int) and v >= 2) + r")"
@@ -162,6 +181,93 @@ _FRAME = rx(
     r"anyone'?s)\b"
 )
 """Words that say what the cost means for them, not just that it happened."""
+_FRAME_MORE = rx(
+    r"\b(?:should have been|should'?ve been|should not be happening|shouldn'?t be happening|"
+    r"ended (?:in|with|up)|a whole|an entire|whole (?:day|night|evening|morning|weekend)|paid for and|"
+    r"left (?:standing|waiting|sitting|stranded)|too many|for a no[- ]show|most of (?:the|your))\b"
+)
+"""Rated set 1: more ways of saying what it cost them ("should have been a lovely evening and
+instead", "A whole night at the airport", "the decorator's day paid for and no paint")."""
+_CONTENT = re.compile(r"[a-z][a-z0-9']{4,}", re.IGNORECASE)
+_PLAIN = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "always",
+        "because",
+        "being",
+        "could",
+        "didn't",
+        "doesn't",
+        "don't",
+        "every",
+        "going",
+        "hasn't",
+        "haven't",
+        "having",
+        "their",
+        "there",
+        "these",
+        "thing",
+        "think",
+        "those",
+        "through",
+        "today",
+        "until",
+        "wasn't",
+        "where",
+        "which",
+        "while",
+        "would",
+        "you've",
+        "you're",
+        "your's",
+        "still",
+        "never",
+        "since",
+        "months",
+        "weeks",
+        "hours",
+        "minutes",
+        "order",
+        "account",
+        "charge",
+        "charged",
+        "charges",
+        "refund",
+        "booking",
+        "delivery",
+        "payment",
+        "company",
+        "service",
+        "phone",
+        "email",
+        "customer",
+        "problem",
+        "issue",
+        "number",
+        "sorry",
+        "please",
+        "thanks",
+        "nobody",
+        "anyone",
+        "someone",
+        "something",
+        "people",
+        "right",
+        "wrong",
+        "times",
+        "twice",
+        "first",
+        "second",
+        "third",
+        "last",
+        "other",
+        "another",
+    ]
+)
+"""Words too common to show the reply took its cost from the customer's own line."""
 _FUTURE = rx(r"\b(?:will|'ll|going to|gonna|shall|should be|can be|is being|are being)\b")
 _ACTION_START = rx(
     r"^\W*(?:(?:ok(?:ay)?|right|so|and|but|now|then|sure|first)\W+)*(?:i'?ll|i will|i can|i could|i'?ve|i have|i'?d|i would|let me|let'?s|we'?ll|we will|"
@@ -175,7 +281,7 @@ def _spans(text: str) -> set[tuple[float, str]]:
     out: set[tuple[float, str]] = set()
     for m in _SPAN.finditer(text):
         raw = m.group("num").lower()
-        num = float(raw) if raw[0].isdigit() else float(_NUMBERS[raw])
+        num = float(_NUMBERS[raw]) if raw in _NUMBERS else float(raw)
         unit = m.group("unit").lower()
         out.add((num, _UNIT_ALIASES.get(unit, unit)))
     return out
@@ -200,6 +306,18 @@ def _nouns(text: str) -> set[str]:
     return {_NOUNS[m.group(0).lower()] for m in _NOUN.finditer(text)}
 
 
+def _content(text: str) -> set[str]:
+    """The customer's own words, roughly stemmed ("decorator's" and "decorators" -> "decorator")."""
+    out = set()
+    for m in _CONTENT.finditer(text):
+        w = m.group(0).lower().replace("\u2019", "'")
+        w = w[:-2] if w.endswith("'s") else w
+        w = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        if w not in _PLAIN and len(w) >= 5:
+            out.add(w)
+    return out
+
+
 @lru_cache(maxsize=256)
 def their_costs(
     customer: str,
@@ -209,12 +327,18 @@ def their_costs(
     return frozenset(_spans(customer)), frozenset(_money(customer)), frozenset(_nouns(customer))
 
 
+@lru_cache(maxsize=256)
+def their_words(customer: str) -> frozenset[str]:
+    """The customer's own content words (cached like their_costs)."""
+    return frozenset(_content(customer))
+
+
 def find(cleaned: Cleaned, customer: str) -> list[Finding]:
     """Clauses of the reply that say back a cost the customer named, framed as theirs."""
     if not customer.strip() or not cleaned.text:
         return []
     spans, money, nouns = their_costs(customer)
-    if not (spans or money or nouns):
+    if not (spans or money or nouns or their_words(customer)):
         return []
     found: list[Finding] = []
     for sentence in cleaned.sentences:
@@ -235,7 +359,13 @@ def find(cleaned: Cleaned, customer: str) -> list[Finding]:
             # The framing is in the clause itself, or in a short tag after it ("..., poor girl").
             tag = clauses[n + 1].group(0) if n + 1 < len(clauses) else ""
             framed = _FRAME.search(clause) or (len(tag.split()) <= 3 and _FRAME.search(tag))
-            if shared and framed:
+            # Rated set 1: the customer's own words ("honeymoon", "decorator", "70th") said back
+            # with one of the stronger framings ("instead of", "should have been", "a whole").
+            told = bool(_content(clause) & their_words(customer)) or shared
+            framed_more = _FRAME_MORE.search(clause) or (
+                len(tag.split()) <= 3 and _FRAME_MORE.search(tag)
+            )
+            if (shared and framed) or (told and framed_more):
                 start = sentence.start + m.start() + (len(clause) - len(clause.lstrip()))
                 text = clause.strip()
                 found.append(Finding(KIND.id, Span(start, start + len(text), text), sentence))
@@ -271,6 +401,23 @@ KIND = Kind(
             "My daughter's waited five weeks for her glasses.",
         ),
         ("Eighty-four quid gone with rent due, Mrs Raman.", "That's £84 gone and my rent is due."),
+        # Rated set 1 (issue 11), in new words.
+        (
+            "Your dad's retirement do should have been a happy night, and it ended with him in tears.",
+            "You lost our booking for my dad's retirement do and he was in tears.",
+        ),
+        (
+            "An entire night on a bench at the station.",
+            "Your last train was cancelled and I spent all night at the station.",
+        ),
+        (
+            "Sixty-five minutes of your lunch break gone on hold.",
+            "I was on hold 65 minutes in my lunch break.",
+        ),
+        (
+            "Your plasterer's day paid for and no materials.",
+            "You never delivered the plaster and my plasterer is booked today.",
+        ),
     ),
     near_misses=(
         ("You were charged twice.", "You've charged me twice. That's £84 gone and my rent is due."),
@@ -283,5 +430,13 @@ KIND = Kind(
         ("I'll get an engineer to you in two days.", "I've waited in two full days for you."),
         ("Okay, so no hot water for nine days.", "I've had no hot water for nine days."),
         ("Your lenses will be sent out on Friday.", "I've been waiting weeks for my lenses."),
+        (
+            "I'm sorry about getting beef instead of your halal order again.",
+            "You sent beef instead of my halal order again.",
+        ),
+        (
+            "Your plasterer should have the materials by noon.",
+            "You never delivered the plaster and my plasterer is booked today.",
+        ),
     ),
 )

@@ -55,7 +55,12 @@ def formula_before_a_refusal(
     # Only a refusal after the formula undoes it; help after a refusal is still help.
     start = positives[0].sentence.start
     if not any(f.kind in _REFUSALS and f.span.start >= start for f in job_negatives):
-        return None
+        # Rated set 1: "I understand your frustration, however the price change was emailed
+        # to all customers": a formula, then "however" and a defence or a cause, fails too.
+        end = positives[-1].span.end
+        turn = _CONTRAST.search(text, end)
+        if turn is None or not any(f.span.start >= turn.start() for f in job_negatives):
+            return None
     following = text[positives[-1].sentence.end :]
     said_back = _NEXT_SENTENCE.match(following)
     if said_back:
@@ -113,6 +118,8 @@ KIND = Kind(
             "I want my refund now.",
         ),
         "I understand this is upsetting, but refunds are only given within 14 days.",
+        "I understand your concern; unfortunately, all our drivers are fully trained.",
+        "I appreciate your frustration however the price rise was emailed to all customers.",
         "Thank you for bringing this to our attention.",
         "Your concern has been logged, ref 4471.",
         "Your time is important to us and I understand your frustration.",
@@ -122,6 +129,7 @@ KIND = Kind(
     near_misses=(
         "I understand your frustration; let me fix it now.",
         "I understand your frustration. What's your account number?",
+        "I understand your frustration, but let me get that refund started now.",
         "I know your time is important, so I'll call you back at 9 sharp.",
         "Thank you for your patience, and I can hear how frustrated you are.",
     ),
