@@ -30,6 +30,8 @@ _REFUSAL = sincere.REFUSAL.compile()
 _THIRD_PARTY = sincere.THIRD_PARTY.compile()
 _FILLER_AFTER = sincere.FILLER_AFTER.compile()
 _DATA_AFTER = sincere.DATA_AFTER.compile()
+_FILLER_MORE = sincere.FILLER_MORE.compile()
+_EXCLAIMED_NO = sincere.EXCLAIMED_NO.compile()
 _SARCASTIC_BEFORE = sarcastic.CAPS_BEFORE.compile()
 _SARCASTIC_PREFIX = sarcastic.PREFIX.compile()
 _SARCASTIC_AFTER = sarcastic.AFTER.compile()
@@ -49,7 +51,9 @@ def _classify(cleaned: Cleaned, m: re.Match[str], sentence: Span, following: Spa
     before = text[sentence.start : m.start()]
     word = text[m.start() : m.end()]
     after = text[m.end() : sentence.end]
-    if _REFUSAL.search(before) or _THIRD_PARTY.search(before):
+    if (_REFUSAL.search(before) and not _EXCLAIMED_NO.search(before)) or _THIRD_PARTY.search(
+        before
+    ):
         return "refusal"
     if _FILLER_AFTER.match(after) or (
         after.strip() in {"?", ""} and sentence.text.strip().endswith("?")
@@ -60,6 +64,8 @@ def _classify(cleaned: Cleaned, m: re.Match[str], sentence: Span, following: Spa
         and sentence.text.rstrip().endswith("?")
         and _DATA_AFTER.match(after)
     ):
+        return "filler"
+    if not before.strip(" ,.") and _FILLER_MORE.match(after.lstrip(" ,.")):
         return "filler"
     if (
         word.isupper()
@@ -83,13 +89,23 @@ def _classify(cleaned: Cleaned, m: re.Match[str], sentence: Span, following: Spa
     but = _directly_but(after)
     if but and not _FIX_AFTER_BUT.match(after[but.end() :]):
         return "sorry_but"
-    if _CAUSE.search(after):
+    cause = _CAUSE.search(after)
+    if cause and not _cause_taken_back(
+        text, sentence, m.end() + cause.start(), m.end() + cause.end()
+    ):
         return "confessing_cause"
     if following is not None:
         lead = _BUT.match(following.text)
         if lead and not _FIX_AFTER_BUT.match(following.text[lead.end() :]):
             return "sorry_but"
     return "sincere"
+
+
+def _cause_taken_back(text: str, sentence: Span, start: int, end: int) -> bool:
+    """The cause after the apology is one `explaining_cause` exempts (a question to them,
+    owning the fault, imagining what they went through): rated set 1."""
+    finding = Finding("explaining_cause", Span(start, end, text[start:end]), sentence)
+    return registry.exempted(text, finding)
 
 
 _SOFT_BUT = {"still", "yet", "though", "although", "whereas"}

@@ -210,10 +210,12 @@ KIND = Kind(
             r"\bi'?m (?:only|just) the (?:person|one|guy|girl|agent|lady|man) (?:on the (?:phone|line|chat)|answering|who answers|taking)\b",
             r"\bi'?ve (?:been )?(?:done|doing|worked|working) (?:this|here|in this job)(?: job)?(?: for)? (?:\w+ )?(?:years|months)\b",
             r"\b<you> (?:still|do still) (?:have|get) (?:access|use|the use)\b",
+            r"\bso (?:that'?s|thats|it'?s|its|the (?:charge|amount|fee|bill|price) is) (?:all )?correct\b",
         ),
     ),
     exempt=(agreeing, how_it_feels),
     examples=(
+        "The £15 is the admin fee for changing the date, so thats correct.",
         # Rated set 1 (issue 11): one example per pattern, in new words.
         "That's not true, sir.",
         "No, we're not ripping anyone off.",

@@ -72,7 +72,13 @@ _TAG_OR_DOUBT = rx(
     r"do <you> (?:even|really|not)|why (?:didn'?t|did|don'?t) <you>)\b"
 )
 _OWN_FAULT = rx(r"\bbecause of (?:our|my) (?:own )?(?:mistake|error|fault|mix-?up|slip)\b")
-_THEIR_TROUBLE = rx(r"\b<you>(?:'ve| have)? (?:probably|must have|likely) (?:had|been|felt)\b")
+_THEIR_TROUBLE = rx(
+    r"\b<you>(?:'ve| have)? (?:probably|must have|likely) (?:had|been|felt)\b|"
+    r"\bprobably (?:missing|losing|having|dealing with|going without) [^.!?]{0,30}\bbecause of (?:it|this|that)\b"
+)
+_PLAYBACK = rx(
+    r"\b(?:<you> want|<youre> (?:saying|telling me|asking)|<you> (?:said|told me|mean))\b"
+)
 
 
 def asks_them(text: str, finding: Finding) -> bool:
@@ -89,4 +95,8 @@ def owns_or_sympathises(text: str, finding: Finding) -> bool:
     """Rated set 1: "overdrawn because of our mistake" owns the fault, and "you've probably had
     to tell the story every time" imagines what they went through; neither explains it away."""
     sentence = text[finding.sentence.start : finding.sentence.end]
+    if _PLAYBACK.search(text[finding.sentence.start : finding.span.start]):
+        return (
+            True  # reading back their reason: "the fee you want taken off, because it left on time"
+        )
     return bool(_OWN_FAULT.search(sentence) or _THEIR_TROUBLE.search(sentence))

@@ -314,6 +314,10 @@ KIND = Kind(
         "That's just the cost of living now.",
     ),
     near_misses=(
+        "So it's the £9 fee you want taken off, because the payment left on time. Have I got that right?",
+        "That must be maddening, and you've probably had to explain it every single time.",
+        "overdrawn because of our mistake, im so sorry. ill refund it today",
+        "Which rooms were you booked into, so I can check the later options?",
         "Sorry you've had a burst pipe on top of everything. Shall I send someone today?",
         "I'm ending this call now because of that threat.",
         "You've waited in all day, so I completely understand.",

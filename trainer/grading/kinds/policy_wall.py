@@ -19,6 +19,8 @@ from trainer.grading.text import Cleaned, is_question, rx
 
 _OPEN_DOOR = rx(
     r"\b(?:but|and|though|however),? (?:what )?(?:i|we) (?:can|could|will|'ll)\b|\bwhat i can do\b|"
+    r"\bbut [^.!?]{0,40}\bso (?:i|we)(?:'d| would| will|'ll| can) (?:like to |rather )?(?:put|treat|log|raise|"
+    r"refund|replace|process|book|send)\b|"
     r"\b(?:i|we) can (?:ask|check with|get|request|see if)\b|\bshall i\b|\bwould <you> like me to\b"
 )
 _NEXT_OFFER = rx(
@@ -300,6 +302,8 @@ KIND = Kind(
         "The change was in the letter we sent in May.",
     ),
     near_misses=(
+        "Thirty days is the rule for change-of-mind returns, but a fault is different, so I'd like to put it through as faulty.",
+        "I've waived the fee and cancelled from today. Your refund of £41.20 will be back within 5 days.",
         "Unfortunately the van is full today, but I can book you in tomorrow.",
         "I'm afraid the flight's gone. Would the 6:40 work for you?",
         "I'm afraid not, but let me check with my supervisor.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import CORPUS, SUPPORT, Kind, Pattern
+from trainer.grading.kind import CORPUS, RATED1, SUPPORT, Kind, Pattern
 
 WORD = Pattern(
     r"\b(?:<sorry>|apologi[sz]e[ds]?|apologi[sz]ing|apologies|apology|forgive us)\b",
@@ -41,6 +41,19 @@ DATA_AFTER = Pattern(
 )
 """After a leading "Sorry,": a data request ("Sorry, what's your postcode?")."""
 
+FILLER_MORE = Pattern(
+    r"^\W*(?:(?:can|could) i (?:just )?(?:take|have|get|grab)|(?:what|which|when) (?:\w+ ){0,5}again\b|"
+    r"(?:can|could) <you> (?:\w+ ){0,5}again\b|i was (?:just )?(?:on|with) (?:the other line|another "
+    r"(?:call|customer)|a colleague))",
+    RATED1,
+)
+"""Rated set 1: after a leading "Sorry,": asking them to repeat what they have already given
+("Sorry, what was the date again?", "Sorry, can I just take your date of birth again?") or a
+trivial delay inside the call ("Sorry, I was on the other line"); filler, not an apology."""
+
+EXCLAIMED_NO = Pattern(r"\b(?:oh|ah|aw+|ugh),? no+\W*(?:\w+\s+){0,2}$", RATED1)
+"""Rated set 1: "oh no, I'm so sorry" is dismay, not the "no" of a refusal."""
+
 
 KIND = Kind(
     id="sincere",
@@ -56,6 +69,7 @@ KIND = Kind(
         DATA_AFTER,
     ),
     examples=(
+        "oh no, im so sorry, thats awful",
         "Forgive us, Mr Shaw. What would put this right?",
         "I'm sorry.",
         "I'm so sorry about the double charge, Ms Ortiz.",
@@ -67,6 +81,9 @@ KIND = Kind(
         "I'm sorry, but let me fix this right now.",
     ),
     near_misses=(
+        "Sorry, what was the flight number again?",
+        "Sorry, can I just take your postcode again?",
+        "Sorry, I was on the other line. Where were we?",
         "Forgive me for asking, but what's your postcode?",
         "Sorry, could you repeat that?",
         "I'm not sorry.",

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import (
+    COMMITTED,
+    CORPUS,
+    ISSUE11,
+    RATED1,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    Kind,
+    patterns,
+)
 
 KIND = Kind(
     id="upsell",
@@ -41,8 +51,14 @@ KIND = Kind(
             r"\bdid <you> know (?:that )?<you> can (?:add|upgrade|get)\b",
             r"\bfor (?:only|just) (?:£\d+|\d+ pounds|ten pounds|five pounds|a few pounds) (?:more|extra)\b",
         ),
+        *patterns(
+            RATED1,
+            r"\bbefore (?:i|we) (?:process|put through|do|cancel|action)\b[^.!?]{0,40}\b(?:could|can|may) i "
+            r"(?:just )?(?:tell|interest|mention|offer)\b",
+        ),
     ),
     examples=(
+        "Before I process the cancellation, could I tell you about our flexi plan?",
         "You can add cloud backup for just £5 extra.",
         "While I've got you, our Gold plan is only a few pounds more.",
         "Before you cancel, have you looked at our Fibre Max package?",
