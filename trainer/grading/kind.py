@@ -66,6 +66,12 @@ RATED1 = Source(
     "named that no rule caught, each written as the general wording, not the one reply",
 )
 
+RATED2 = Source(
+    "rated2",
+    "issue 11 rater study, set 2 (data/rated/dev2) after its one held-out measurement: failures "
+    "both raters named that no rule caught, each written as the general wording",
+)
+
 
 @dataclass(frozen=True)
 class Pattern:

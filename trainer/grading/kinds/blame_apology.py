@@ -6,7 +6,8 @@ from trainer.grading.kind import COMMITTED, CORPUS, Kind, Pattern
 
 AFTER = Pattern(
     r"^\W*(?:that |about how |if )?(?:<you>(?:'ve| have)? (?:misunderstood|misread|misheard|(?:didn'?t|did not)(?!\W*$)|"
-    r"failed|forgot|got confused|were confused|(?:weren'?t|were not)(?!\W*$)|missed|chose|decided|ignored|entered|"
+    r"failed|forgot|got confused|were confused|(?:weren'?t|were not)(?!\W*$)(?! (?:told|informed|warned|given|"
+    r"offered|called|contacted|notified|kept|sent|updated|asked|helped)\b)|missed|chose|decided|ignored|entered|"
     r"set up|gave|should|must have|(?:haven'?t|have not)(?!\W*$)|can'?t|cannot|don'?t understand|clearly|overlooked|"
     r"mixed up|got (?:it|that|the \w+) wrong)|(?:for|about) <your> (?:\w+ )?(?:misunderstanding|confusion|"
     r"mistake|error|oversight)|(?:for|about) the (?:confusion|misunderstanding) on <your> (?:part|end)|"

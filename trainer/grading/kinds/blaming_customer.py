@@ -8,12 +8,14 @@ from trainer.grading.kind import (
     CORPUS,
     ISSUE11,
     RATED1,
+    RATED2,
     ROUND4,
     ROUND5,
     ROUND6,
     Kind,
     patterns,
 )
+from trainer.grading.kinds.common import says_it_was_not
 from trainer.grading.text import rx
 
 _REPORTED = rx(
@@ -48,7 +50,7 @@ KIND = Kind(
         *patterns(
             CORPUS,
             r"\b<you> (?!(?:were|was|got|'ve been|have been|had been|'d been)\b)(?:\w+ )?(?:ordered|picked|typed|bought|booked|registered|plugged|sent|put|left|used|signed for|paid on|returned|changed|entered|selected|ticked|chose|gave us|registered) (?:\w+ ){0,3}(?:the wrong|a wrong|late|without|instead|too late|the old|half|on wet|into an)",
-            r"\b<sorry> (?:that )?<you>(?:'ve| have)? (?!(?:had|were|was|been|felt|feel|waited|experienced|received|suffered|faced|lost|needed|wanted|tried|called|rang|found|ended|spent|struggled|stayed|got charged|paid twice|have had|'ve had|are|'re)\b)(?:\w+ed|gave|left|sent|bought|put|paid|chose|took|made|forgot|picked|typed|didn'?t|did not|booked|signed|used|plugged|registered|ordered)\b",
+            r"\b<sorry> (?:that )?<you>(?:'ve| have)? (?!(?:had|were|weren'?t|was|wasn'?t|been|felt|feel|waited|experienced|received|suffered|faced|lost|needed|wanted|tried|called|rang|found|ended|spent|struggled|stayed|got charged|paid twice|have had|'ve had|are|'re)\b)(?:\w+ed|gave|left|sent|bought|put|paid|chose|took|made|forgot|picked|typed|didn'?t|did not|booked|signed|used|plugged|registered|ordered)\b",
             r"\b<you> did (?:agree|sign|tick|accept|choose|order|book)\b",
             r"\b(?:is|are) the (?:traveller|customer|passenger|patient|account holder|buyer)'?s? responsibility\b",
             r"\bif <you>'?d (?:\w+ )?(?:paid|read|told|checked|called|sent|kept|followed|listened)",
@@ -146,9 +148,25 @@ KIND = Kind(
             r"\b<you> (?:may|might) have (?:paid|sent|entered|typed|booked|used|forgotten|put)\b",
             r"\b(?:maybe|perhaps) there (?:was|were) (?:something|food|a|an|some)\b",
         ),
+        *patterns(
+            RATED2,
+            r"\bnext time[.!]*\s*$|\bnext time,? (?:please |pls )?(?:check|read|make sure|try|use|remember)\b|\b(?:try|check|read) (?:\w+ ){0,3}next time\b(?!\?)",
+            r"\bmaybe (?:check|ask|try) (?:with )?(?:<your>|the) (?:neighbours?|neighbors?|spam|junk|safe place|porch|shed|bin)\b",
+            r"\bmaybe <your> (?:\w+ )?\w+?(?: is| was|'s)? (?:broken|wrong|off|faulty|not working|flat)\b",
+            r"\bdid <you> (?:sign for it|check (?:it|the)|tick|switch (?:it|the)|turn (?:it|the))\b",
+            r"\b<your> (?:basket|order|cart|booking|form|application) (?:had|has|contained|included)\b",
+            r"\b<you> (?:shouldn'?t|should not|mustn'?t) (?:park|have parked|leave|have left|put|use|book|buy|order|sign)\b",
+        ),
     ),
-    exempt=(reported_blame, where_they_should_be),
+    exempt=(says_it_was_not, reported_blame, where_they_should_be),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "Check the size guide next time.",
+        "maybe check with ur neighbours?",
+        "maybe ur buzzers broken?",
+        "did u sign for it as damaged?",
+        "Your basket had two sale items in it.",
+        "You shouldn't park in a loading bay.",
         # Rated set 1 (issue 11): one example per pattern, in new words.
         "If you'd read the confirmation email, you'd have seen the new time.",
         "Did you tell us you were moving house?",
@@ -193,6 +211,9 @@ KIND = Kind(
         "Have you checked it isn't something your bank did twice?",
     ),
     near_misses=(
+        # Rated set 2 (issue 11), in new words.
+        "getting a fine for something that wasn't even your fault, I'm so sorry",
+        "I'm really sorry you weren't told.",
         "But you shouldn't have had to chase this.",
         "You were sent the wrong size, I can see that.",
         "You should have been told about the delay, and I'm sorry you weren't.",

@@ -100,3 +100,73 @@ def owns_or_sympathises(text: str, finding: Finding) -> bool:
             True  # reading back their reason: "the fee you want taken off, because it left on time"
         )
     return bool(_OWN_FAULT.search(sentence) or _THEIR_TROUBLE.search(sentence))
+
+
+_FIX_FOLLOWS = rx(
+    r"^[^.!?]{0,60}?,? so (?:i|we)(?:'ve| have) (?:\w+ )?\w+ed\b|"
+    r"^[^.!?]{0,60}?,? so (?:i|we) can (?:send|book|refund|cancel|replace|get|arrange|fix|post|credit)\b"
+)
+_AS_A_ROLE = rx(r"\b(?:it|this|that|them|\w+ed)\s+$")
+_ACK_AROUND = rx(r"\b(?:shouldn'?t|should not|should never|failing|missing|losing|off work)\b")
+_ACK_AFTER = rx(
+    r"^[^.!?]{0,60}?\b(?:is|was|'s) (?:\w+ ){0,2}(?:awful|horrible|terrible|rubbish|the worst|not fair|"
+    r"unfair|gutting|devastating|not ok(?:ay)?)\b"
+)
+
+
+def fact_then_fix(text: str, finding: Finding) -> bool:
+    """Rated set 2: a finding the agent reports on the way to the fix ("the £312 was based on an
+    estimate, so I've cancelled it", "we've got them in a size 9, so I can send them today"),
+    "escalated it as an emergency" (as = in the role of), or the cause told as part of their
+    loss ("ur mum's care shouldn't be put at risk because an app crashed", "failing an exam
+    because the internet dropped out is genuinely awful")."""
+    span = finding.span
+    if span.text.lower().startswith("as ") and _AS_A_ROLE.search(
+        text[finding.sentence.start : span.start]
+    ):
+        return True
+    if _FIX_FOLLOWS.match(text[span.end : finding.sentence.end]) or _FIX_FOLLOWS.match(
+        text[span.start : finding.sentence.end]
+    ):
+        return True
+    before = text[finding.sentence.start : span.start]
+    return bool(
+        _ACK_AROUND.search(before) or _ACK_AFTER.match(text[span.end : finding.sentence.end])
+    )
+
+
+_PROTECTS = rx(
+    r"\b(?:nothing goes to|won'?t go to|doesn'?t go to|stop\w* (?:it |them )?(?:going )?(?:to|on)|"
+    r"paus\w*|on hold|taken off|take (?:it |that )?off|remov\w* (?:it |that )?from|off (?:<your>|the)|"
+    r"protect\w*|worr\w* about|so (?:it|nothing) (?:doesn'?t|won'?t))[^.!?]{0,40}$"
+)
+
+
+def protects_them(text: str, finding: Finding) -> bool:
+    """Rated set 2: "so nothing goes to collections", "taken off your credit file", "worrying
+    about your credit file": the agent protects them from it; it is no threat."""
+    return bool(_PROTECTS.search(text[finding.sentence.start : finding.span.start]))
+
+
+_RETENTION = rx(
+    r"\b(?:would (?:it|that) help|refund|exception|waive|credit|\d+% off|half off|for free|"
+    r"at no (?:extra )?cost|keep <you>)\b"
+)
+
+
+def keeps_them(text: str, finding: Finding) -> bool:
+    """Rated set 2: "Before you go, would it help if I moved you to the cheaper plan or put 50%
+    off?" is an offer to keep them, not an upsell."""
+    return bool(_RETENTION.search(text[finding.sentence.start : finding.sentence.end]))
+
+
+_NOT_THEIR = rx(
+    r"\b(?:not|wasn'?t|isn'?t|never|none of it|nothing to do with)\b(?:\W+\w+){0,3}\W+$"
+)
+_MAKE_SURE = rx(r"\b(?:make sure|ensure|see that|so that)\b(?:\W+\w+){0,2}\W+$")
+
+
+def says_it_was_not(text: str, finding: Finding) -> bool:
+    """Rated set 2: "something that wasn't even ur fault", "make sure it never happens again"."""
+    before = text[finding.sentence.start : finding.span.start]
+    return bool(_NOT_THEIR.search(before) or _MAKE_SURE.search(before))

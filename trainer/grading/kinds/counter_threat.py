@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND6, Kind, patterns
-from trainer.grading.kinds.common import permission_with_way_forward
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED2, ROUND4, ROUND6, Kind, patterns
+from trainer.grading.kinds.common import permission_with_way_forward, protects_them
 
 KIND = Kind(
     id="counter_threat",
@@ -80,9 +80,18 @@ KIND = Kind(
             r"\b(?:refer|pass|send) <you> to our (?:solicitors|lawyers|legal team)\b|\bour solicitors\b",
             r"\bone more (?:word|swear word|insult)\b",
         ),
+        *patterns(
+            RATED2,
+            r"\b(?:one more time|once more|again) and i'?m (?:putting the phone down|hanging up|ending (?:the|this) call|done)\b",
+        ),
     ),
-    exempt=(permission_with_way_forward,),
+    exempt=(
+        protects_them,
+        permission_with_way_forward,
+    ),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "Say that once more and I'm hanging up.",
         "If you come near my car I'll have you arrested.",
         "Try it, mate, and see what happens.",
         "Security would love to meet you.",
@@ -108,6 +117,9 @@ KIND = Kind(
         "All calls are recorded, you know.",
     ),
     near_misses=(
+        # Rated set 2 (issue 11), in new words.
+        "I've put a hold on the account so nothing goes to collections while I look.",
+        "I've also asked for the late marker to be taken off your credit file.",
         "Please go ahead and tell me what happened.",
         "I'll be here until it's sorted, Mr Bellamy.",
         "Someone using your card like that is a criminal offence, and I'm so sorry.",

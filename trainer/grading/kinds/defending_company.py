@@ -7,13 +7,14 @@ from trainer.grading.kind import (
     CORPUS,
     ISSUE11,
     RATED1,
+    RATED2,
     ROUND4,
     ROUND5,
     ROUND6,
     Kind,
     patterns,
 )
-from trainer.grading.kinds.common import ORG
+from trainer.grading.kinds.common import ORG, says_it_was_not
 
 KIND = Kind(
     id="defending_company",
@@ -129,8 +130,27 @@ KIND = Kind(
             r"\b(?:is|are) (?:just|only) one of (?:the|our|many)\b",
             r"\b(?:design|business|commercial) decision\b",
         ),
+        *patterns(
+            RATED2,
+            r"\b(?:has been|have been|is|are) working (?:fine|perfectly|well) for (?:everyone|everybody|other|most)\b",
+            r"\b(?:manufacturer|factory|fully|properly)[- ]trained\b",
+            r"\bcomes? from independent\b|\b(?:very|extremely|highly) accurate\b",
+            r"\b(?:is|was|are|were) (?:clearly )?(?:mentioned|stated|listed|described|explained|shown) in the (?:property |listing |product |booking )?(?:description|listing|details|advert|ad)\b",
+            r"\bthe (?:owner|host|landlord) (?:checked|confirmed|says)\b",
+            r"\b(?:reviewed|checked) by a (?:clinician|doctor|specialist|qualified)\b",
+            r"\bno news is (?:usually )?good news\b",
+        ),
     ),
+    exempt=(says_it_was_not,),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "The app has been working fine for everyone else.",
+        "our fitters are all manufacturer trained",
+        "Our valuations are extremely accurate.",
+        "The roadworks are mentioned in the property description.",
+        "the host checked it this morning",
+        "All scans are checked by a specialist.",
+        "No news is good news.",
         # Rated set 1 (issue 11): one example per pattern, in new words.
         "All our hire vans undergo a full service before they leave the depot.",
         "The new portal works perfectly well for most of our members.",
@@ -194,6 +214,8 @@ KIND = Kind(
         "Arrival times are only estimates.",
     ),
     near_misses=(
+        # Rated set 2 (issue 11), in new words.
+        "I want to make sure it never happens on your next trip.",
         "That's never acceptable, and I'll put it right.",
         "Our engineer will ring you first.",
         "Our engineer can come on Thursday. Would that work?",

@@ -8,16 +8,20 @@ from trainer.grading.kind import (
     CORPUS,
     ISSUE11,
     RATED1,
+    RATED2,
     ROUND4,
     ROUND5,
     ROUND6,
     Kind,
     patterns,
 )
-from trainer.grading.kinds.common import ORG, ORG4, asks_them, owns_or_sympathises
+from trainer.grading.kinds.common import ORG, ORG4, asks_them, fact_then_fix, owns_or_sympathises
 from trainer.grading.text import rx
 
-_PROMISE = rx(r"\b(?:i'?ll|i will|we'?ll|we will|make sure|from now on)\b")
+_PROMISE = rx(
+    r"\b(?:i'?ll|i will|we'?ll|we will|make sure|from now on)\b|"
+    r"\b(?:it'?s|its) (?:booked|logged|arranged|raised|marked) (?:with|in|as|for)\b"
+)
 _SAFETY_REASON = rx(r"because of (?:the|that|your) (?:threat|threats|language|swearing|abuse)")
 
 
@@ -196,7 +200,7 @@ KIND = Kind(
         ),
         *patterns(
             RATED1,
-            r"\b(?:cos|coz|cuz|bc) (?:the|our|a|an|they|there|theres|it|its|he|hes|she|shes|his|her|their|we|of)\b",
+            r"\b(?:cos|coz|cuz|bc) (?!of (?:us|me|our)\b)(?:the|our|a|an|they|there|theres|it|its|he|hes|she|shes|his|her|their|we|of)\b",
             r"\b(?:had|has) to (?:step out|leave early|go home|rush off|pop out|nip out|cover for)\b",
             r"\b(?:moved|switched|changed|migrated|upgraded) (?:over )?to (?:a |the )?new (?:system|provider|supplier|platform|app|software|contractor)\b",
             r"\b(?:weren'?t|wasn'?t|were not|was not|hadn'?t been|haven'?t been) (?:labelled|scanned|recorded|processed|logged|entered|tested|checked|set up|configured|updated) (?:correctly|properly|right|in time)\b",
@@ -213,9 +217,35 @@ KIND = Kind(
             r"\bunder (?:a (?:huge|lot|great|massive) (?:amount )?(?:of )?|so much |a lot of |huge |massive )pressure\b",
             r"\b(?:is|are) (?:very |quite |pretty )?(?:often|usually|normally|commonly|generally) (?:just )?(?:a|an)\b",
         ),
+        *patterns(
+            RATED2,
+            r"\b(?:get|gets|got|are|were) (?:pulled|called|taken|moved) (?:onto|on to|off|away)\b",
+            r"\bwill have been (?:bumped|moved|cancelled|delayed|rescheduled|lost|missed|dropped)\b",
+            r"\bsometimes (?:when|if|they|it|our|lose|drop|fail)\b",
+            r"\bwhat (?:tends to happen|usually happens|normally happens)\b|\bwhat happens (?:is|on|when|with)\b",
+            r"\b(?:there are|there'?s) a few things (?:it|that) could be\b|\bit could be (?:a few|several|one of)\b|\b(?:that|it) could be anything\b",
+            r"\b(?:might|may) (?:well )?be that\b",
+            r"\bwe get (?:so many|a lot of|loads of|lots of|hundreds of|thousands of)\b",
+            r"\b(?:driver|staff|parts|stock|engineer|crew) shortages?\b",
+            r"\b(?:delivered|sent|posted|charged|put|left|took|gave|billed) (?:\w+ ){0,6}(?:by mistake|in error|by accident)\b",
+            r"\bunder (?:loads|lots|a lot|so much|heaps) of pressure\b",
+            r"\b(?:prob|probs|prolly) (?:what|why|the|a|because|cos)\b",
+        ),
     ),
-    exempt=(promised_fix, asks_them, owns_or_sympathises),
+    exempt=(fact_then_fix, promised_fix, asks_them, owns_or_sympathises),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "Our fitters get pulled onto emergency jobs.",
+        "Your Monday slot will have been bumped.",
+        "boilers sometimes lose pressure in cold snaps",
+        "What tends to happen at busy times is the orders stack up.",
+        "There are a few things it could be.",
+        "It might be that the alarm was never set.",
+        "We get so many calls on Mondays.",
+        "Driver shortage, I'm afraid.",
+        "The driver left it at number 12 by mistake.",
+        "the crews are under loads of pressure at the moment",
+        "thats prob what happened with the signal",
         # Rated set 1 (issue 11): one example per pattern, in new words.
         "hes late cos the job before took longer",
         "The receptionist had to step out for a minute.",
@@ -314,6 +344,11 @@ KIND = Kind(
         "That's just the cost of living now.",
     ),
     near_misses=(
+        # Rated set 2 (issue 11), in new words.
+        "The billing team agree the £80 was based on an estimate, so I've cancelled it.",
+        "I've escalated it as an emergency and an engineer is on the way.",
+        "failing your driving test because the trains stopped is genuinely awful, im so sorry",
+        "3 days off work cos of us, im really sorry",
         "So it's the £9 fee you want taken off, because the payment left on time. Have I got that right?",
         "That must be maddening, and you've probably had to explain it every single time.",
         "overdrawn because of our mistake, im so sorry. ill refund it today",

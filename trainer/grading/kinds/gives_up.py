@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from trainer.grading.findings import Finding
 from trainer.grading.kind import (
     COMMITTED,
     CORPUS,
     ISSUE11,
     RATED1,
+    RATED2,
     ROUND4,
     ROUND5,
     ROUND6,
@@ -14,6 +16,15 @@ from trainer.grading.kind import (
     patterns,
 )
 from trainer.grading.kinds.common import permission_with_way_forward
+from trainer.grading.text import rx
+
+_REBOOKED = rx(r"^(?:\s+\w+){0,4}\s+and (?:re-?)?(?:booked|rebooked|moved|arranged)\b")
+
+
+def cancelled_to_rebook(text: str, finding: Finding) -> bool:
+    """Rated set 2: "Right, I've cancelled the old booking and rebooked for Saturday" is the fix."""
+    return bool(_REBOOKED.match(text[finding.span.end : finding.sentence.end]))
+
 
 KIND = Kind(
     id="gives_up",
@@ -87,9 +98,23 @@ KIND = Kind(
             r"\bcancelled\b[^?]*\b(?:good)?bye\W*$",
             r"\bthat'?s (?:entirely|completely|totally|absolutely|of course) <your> right\b",
         ),
+        *patterns(
+            RATED2,
+            r"\b(?:no worries|no problem|ok(?:ay)?|sure|fine)\W+(?:i'?ve|ive|i have) (?:processed|cancelled|closed|done) (?:the|ur|your) (?:cancellation|account|request)\b",
+            r"\bfair enough\W+(?:\S+\s+)?(?:i'?ll|ill|i will) cancel\b",
+            r"\bsorry to see <you> go\b",
+            r"^\W*<your> call\W+(?!(?:shall|would|which|do)\b)",
+            r"\b(?:will be|'ll be) cancelled and <you>(?:'ll| will) lose\b",
+        ),
     ),
-    exempt=(permission_with_way_forward,),
+    exempt=(permission_with_way_forward, cancelled_to_rebook),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "no worries, ive processed the cancellation",
+        "fair enough, ill cancel it now",
+        "Sorry to see you go!",
+        "Your call. They're dearer, mind.",
+        "Then the order will be cancelled and you'll lose the deposit.",
         # Rated set 1 (issue 11): one example per pattern, in new words.
         "ok fine, ive cancelled it",
         "I've cancelled the account. Goodbye.",
@@ -123,6 +148,8 @@ KIND = Kind(
         "Fine, I've cancelled it.",
     ),
     near_misses=(
+        # Rated set 2 (issue 11), in new words.
+        "Right, I've cancelled the old booking and rebooked you for Saturday morning.",
         "Is there anything else I can help with today?",
         "It's up to you which we do first: the refund or the visit?",
         "Thanks for calling, and I'm sorry about all this. What would put it right?",

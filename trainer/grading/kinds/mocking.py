@@ -6,7 +6,7 @@ Labelling guide 6.3: sarcasm at the customer argues with them in another form, s
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED2, Kind, patterns
 
 KIND = Kind(
     id="mocking",
@@ -39,8 +39,14 @@ KIND = Kind(
             r"\bif it'?s (?:that|so) (?:easy|simple)\b",
             r"\b<youre> welcome to (?:come (?:in |here |down )?and )?do it yourself\b",
         ),
+        *patterns(
+            RATED2,
+            r"\b(?:doesn'?t|does not|don'?t) run on <your> (?:personal )?(?:schedule|timetable|clock)\b",
+        ),
     ),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "Sorry the bus doesn't run on your personal schedule.",
         "Wow, perfect, another one who won't read the email.",
         "Oh brilliant, another one of these calls.",
         "Wow, great, another customer who can't read a bill.",

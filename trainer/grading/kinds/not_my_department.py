@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND4, ROUND5, ROUND6, Kind, patterns
+from trainer.grading.kind import (
+    COMMITTED,
+    CORPUS,
+    ISSUE11,
+    RATED2,
+    ROUND4,
+    ROUND5,
+    ROUND6,
+    Kind,
+    patterns,
+)
 from trainer.grading.kinds.common import agent_does_it
 from trainer.grading.text import rx
 
@@ -89,9 +99,23 @@ KIND = Kind(
             ISSUE11,
             r"\b(?:through|via|using) (?:our|the) (?:official |formal |online )?complaints? (?:procedure|process|form|page|team)\b",
         ),
+        *patterns(
+            RATED2,
+            r"\b(?:please )?contact the (?:manufacturer|supplier|owner|landlord|council|retailer|seller|insurer|maker)\b",
+            r"\b(?:raise|take) (?:it|this|that|the \w+ (?:issue|problem)) (?:up )?(?:with|to) (?:them|the (?:owner|landlord|manufacturer|seller|host|restaurant)) directly\b",
+            r"\b(?:<you>'?ll|<you> will|<you> (?:need|have) to|<you>'?d (?:need|have) to) (?:\w+ ){0,3}(?:cancel|change|sort|do) (?:(?:it|that|this|them) )?(?:yourself|urself)\b",
+            r"\bplease check (?:our )?(?:status|service) (?:page|updates)\b|\bstatus\.[a-z]+\.[a-z]+\b",
+            r"\b(?:claim|apply|report it|book it|do it) online\b",
+        ),
     ),
     exempt=(agent_chases,),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "Please contact the manufacturer about the fault.",
+        "You'll need to raise it with the owner directly.",
+        "The app store one you'll have to cancel yourself.",
+        "Please check our status page for updates.",
+        "You can claim online.",
         "Please share it through our official complaints procedure.",
         "Ring the other number, that's not my department.",
         "The refund isn't mine, I can't touch it.",

@@ -6,7 +6,7 @@ Labelling guide 6.3: pleading makes the call about the agent, so it fails `job`.
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, ISSUE11, RATED1, Kind, patterns
+from trainer.grading.kind import COMMITTED, ISSUE11, RATED1, RATED2, Kind, patterns
 
 KIND = Kind(
     id="pleading",
@@ -26,8 +26,14 @@ KIND = Kind(
             r"\bmy (?:manager|boss|supervisor|team leader) (?:reads|sees|checks|will see|will read|looks at)\b",
             r"\bi'?ve only been (?:here|in this job|doing this) (?:a|an|two|three|\d)\b",
         ),
+        *patterns(
+            RATED2,
+            r"\b(?:goes|counts|will go) against (?:my|me)\b|\bmy (?:scores|ratings|stats|targets)\b",
+        ),
     ),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "Please don't, it counts against my scores.",
         # Rated set 1 (issue 11): one example per pattern, in new words.
         "Please don't do that, my manager reads every review.",
         "Please go easy, I've only been here two weeks.",

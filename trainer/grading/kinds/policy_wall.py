@@ -8,6 +8,7 @@ from trainer.grading.kind import (
     CORPUS,
     ISSUE11,
     RATED1,
+    RATED2,
     ROUND4,
     ROUND5,
     ROUND6,
@@ -24,7 +25,7 @@ _OPEN_DOOR = rx(
     r"\b(?:i|we) can (?:ask|check with|get|request|see if)\b|\bshall i\b|\bwould <you> like me to\b"
 )
 _NEXT_OFFER = rx(
-    r"\W*(?:but |so )?(?:shall (?:i|we)|would <you> like me to|what i can do|(?:i|we) can (?:\w+ ){0,2}"
+    r"\W*(?:but |so )?(?:next (?:seat|slot|flight|train|appointment|delivery|available)|shall (?:i|we)|would <you> like me to|what i can do|(?:i|we) can (?:\w+ ){0,2}"
     r"(?:ask|check|get|request|see if|offer|arrange|book|refund|credit|have|collect|send|bring|sort|"
     r"fix|put|hand)|let me (?:see|ask|check|get)|let'?s (?:get|sort|fix|find|put|see|look))\b"
 )
@@ -60,6 +61,10 @@ _COMMITTED = rx(
 
 
 _ARRIVES = rx(r"\bwill (?:be|arrive|reach|land|show|clear|appear|go|come)\b")
+_DONE = rx(
+    r"\b(?:i'?ve|ive|i have|we'?ve|that'?s|thats|\w+\x27s|\w+\u2019s) (?:\w+ ){0,3}(?:resubmitted|submitted|"
+    r"refunded|closed|cancelled|processed|done|sent|booked|raised|issued|credited|reversed|asked)\b"
+)
 
 
 def time_the_agent_commits_to(text: str, finding: Finding) -> bool:
@@ -72,7 +77,12 @@ def time_the_agent_commits_to(text: str, finding: Finding) -> bool:
     if _COMMITTED.search(text[finding.sentence.start : finding.span.start]):
         return True
     sentence = text[finding.sentence.start : finding.span.start]
-    return bool(_ARRIVES.search(sentence) and _COMMITTED.search(text[: finding.sentence.start]))
+    if _ARRIVES.search(sentence) and _COMMITTED.search(text[: finding.sentence.start]):
+        return True
+    # Rated set 2: when a fix already done will land ("thats resubmitted now, u should hear back
+    # within 10 working days", "all three, back on your card within 5 working days. The
+    # subscription's closed now.").
+    return bool(_DONE.search(text))
 
 
 _REGRET = rx(r"\b(?:i'?m|i am|we'?re|we are) afraid\b(?! (?:so|not)\b)|^\W*unfortunately\b")
@@ -228,12 +238,38 @@ KIND = Kind(
             r"\b(?:our|the) (?:drivers|engineers|staff|crews|team|office|shop|store|depot) (?:finish|close|shut|only work|<dont> work) (?:at|on|before|after|by)\b",
             r"\b(?:crews|drivers|staff|engineers|they) (?:have to|must|are required to|are told to) (?:leave|refuse|reject|charge|follow|stick)\b",
         ),
+        *patterns(
+            RATED2,
+            r"\b(?:it'?s|its) the same for (?:all|every|everyone|everybody)\b|\beveryone (?:rings|calls|has to|waits)\b",
+            r"\b(?:are|is|get|gets) (?:removed|cancelled|closed|suspended|deleted|charged) (?:automatically )?if (?:<you>|they|the|it|there)\b",
+            r"\b(?:expire|expires) after\b",
+            r"\b(?:it'?s|its) (?:all )?in the (?:help centre|help center|faqs?|small print|user guide)\b",
+            r"\bonly valid (?:on|for|in|with|until)\b",
+            r"\bare we clear\b",
+            r"\b(?:are|is) (?:only )?(?:done|accepted|handled) in writing\b|\bform'?s on the website\b",
+            r"\b(?:policy|terms|wording|contract)(?: wording)? (?:is|are) (?:pretty |very |quite |really )?clear\b",
+            r"\bfor (?:insurance|health and safety|h&s|safety) reasons\b",
+            r"\b(?:are|is) only (?:allowed|permitted|able) to\b",
+            r"\b(?:the|that|this) (?:charge|fee|fine|penalty|decision|ticket|bill|invoice) stands\b",
+        ),
     ),
     exempt=(
         door_left_open,
         time_the_agent_commits_to,
     ),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "It's the same for all our members.",
+        "Accounts are closed if they're not used for a year.",
+        "Vouchers expire after 30 days.",
+        "its in the help centre",
+        "That code is only valid on full-price items.",
+        "The fee stands. Are we clear on that?",
+        "Cancellations are only accepted in writing.",
+        "the terms are pretty clear on that",
+        "For insurance reasons we can't carry it upstairs.",
+        "Our drivers are only allowed to deliver to the door.",
+        "I'm afraid the fine stands.",
         # Rated set 1 (issue 11): one example per pattern, in new words.
         "I hear you; however, the contract states that repairs are only covered after the first year.",
         "Unfortunately there's nothing further we can do on this one.",
@@ -302,6 +338,8 @@ KIND = Kind(
         "The change was in the letter we sent in May.",
     ),
     near_misses=(
+        # Rated set 2 (issue 11), in new words.
+        "yep thats resubmitted now, u should hear back within 10 working days",
         "Thirty days is the rule for change-of-mind returns, but a fault is different, so I'd like to put it through as faulty.",
         "I've waived the fee and cancelled from today. Your refund of £41.20 will be back within 5 days.",
         "Unfortunately the van is full today, but I can book you in tomorrow.",

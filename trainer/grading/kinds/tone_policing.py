@@ -10,7 +10,7 @@ end the call") is not tone-policing.
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, ISSUE11, RATED1, Kind, patterns
+from trainer.grading.kind import COMMITTED, ISSUE11, RATED1, RATED2, Kind, patterns
 
 KIND = Kind(
     id="tone_policing",
@@ -36,8 +36,18 @@ KIND = Kind(
             r"\b(?:please )?<dont> (?:shout|yell|swear|raise <your> voice) at me\b",
             r"\bwatch <your> (?:language|tone|mouth)\b|\b<dont> take that tone\b",
         ),
+        *patterns(
+            RATED2,
+            r"\bno need for (?:the |that |those |any )?(?:attitude|threats|language|tone|swearing|abuse|shouting)\b",
+            r"\b(?:can'?t|cannot) help (?:<you> )?if <youre> (?:shouting|swearing|yelling|being)\b",
+            r"\b<dont> (?:you )?(?:\[?\w+\]? )?swear at me\b",
+        ),
     ),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "There's no need for threats.",
+        "i cant help if ur shouting",
+        "Don't you swear at me.",
         "Calm down, sir. Shouting at me won't get this sorted any faster.",
         "I won't help you while you speak to me like that.",
         "Swearing at me isn't going to get your parcel back.",

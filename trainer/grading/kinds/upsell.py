@@ -7,12 +7,14 @@ from trainer.grading.kind import (
     CORPUS,
     ISSUE11,
     RATED1,
+    RATED2,
     ROUND4,
     ROUND5,
     ROUND6,
     Kind,
     patterns,
 )
+from trainer.grading.kinds.common import keeps_them
 
 KIND = Kind(
     id="upsell",
@@ -56,8 +58,15 @@ KIND = Kind(
             r"\bbefore (?:i|we) (?:process|put through|do|cancel|action)\b[^.!?]{0,40}\b(?:could|can|may) i "
             r"(?:just )?(?:tell|interest|mention|offer)\b",
         ),
+        *patterns(
+            RATED2,
+            r"\bdid <you> know <you> could save\b|\bwe'?ve just launched\b",
+        ),
     ),
+    exempt=(keeps_them,),
     examples=(
+        # Rated set 2 (issue 11): one example per pattern, in new words.
+        "Did you know you could save £5 with the annual plan?",
         "Before I process the cancellation, could I tell you about our flexi plan?",
         "You can add cloud backup for just £5 extra.",
         "While I've got you, our Gold plan is only a few pounds more.",
@@ -71,5 +80,9 @@ KIND = Kind(
         "While you're on, can I tell you about our insurance?",
         "Before you leave, we've actually got a bundle offer.",
     ),
-    near_misses=("Before you go, can I try one more thing on the line?",),
+    near_misses=(
+        "Before you go, can I try one more thing on the line?",
+        # Rated set 2 (issue 11), in new words.
+        "Before you go, would it help if I put 50% off for the next six months?",
+    ),
 )
