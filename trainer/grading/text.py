@@ -290,6 +290,8 @@ def is_question(sentence: str) -> bool:
         return True
     if s.endswith("!"):
         return False
+    if _OFFER_CLEFT.match(s):
+        return False  # rated set 2: "What I'd suggest is...", "What I can do is..." (statements)
     if _EXPLAINS.search(s) and not s.endswith("?"):
         return False  # "So what's happened, and I can see it here, is that..." explains
     if not _CLEFT.match(s) and (_QUESTION_OPENER.match(s) or _CHAT_OPENER.match(s)):
@@ -329,6 +331,10 @@ _CLAUSE_OPENER = rx(
     r"^(?:and |so |then |or )?(?:what (?!(?:\w+ ){0,6}?(?:is|was) )|whats|would (?:that|it|this|<you>)|"
     r"will (?:that|it|<you>)|does (?:that|it)|is (?:that|it|ur|your|there)|can <you>|could <you>|do <you>|"
     r"did <you>|have <you>|want (?:it|me|one|them|us)|shall i|should i|ok with <you>|that ok)\b"
+)
+_OFFER_CLEFT = rx(
+    r"^\W*(?:so |and |but |now |ok(?:ay)?,? )?what (?:i|we)(?:'d| would| can| could| will|'ll)? (?:\w+ )?(?:suggest|"
+    r"recommend|can do|could do|do|advise|normally do|usually do)\b[^?]*\bis\b[^?]*$"
 )
 _EXPLAINS = rx(r"\b(?:is|was) (?:that|because)\b")
 _EXCLAIM = rx(

@@ -170,3 +170,11 @@ def says_it_was_not(text: str, finding: Finding) -> bool:
     """Rated set 2: "something that wasn't even ur fault", "make sure it never happens again"."""
     before = text[finding.sentence.start : finding.span.start]
     return bool(_NOT_THEIR.search(before) or _MAKE_SURE.search(before))
+
+
+_AGENT_ASKS_TO = rx(r"\b(?:shall|should|can|could|may) (?:i|we)\W*$|\blet me\W*$")
+
+
+def agent_goes_ahead(text: str, finding: Finding) -> bool:
+    """Rated set 2: "Shall I go ahead and cancel it for you?" offers the fix; it is not a dare."""
+    return bool(_AGENT_ASKS_TO.search(text[finding.sentence.start : finding.span.start]))

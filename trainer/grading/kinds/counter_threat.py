@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED2, ROUND4, ROUND6, Kind, patterns
-from trainer.grading.kinds.common import permission_with_way_forward, protects_them
+from trainer.grading.kinds.common import (
+    agent_goes_ahead,
+    permission_with_way_forward,
+    protects_them,
+)
 
 KIND = Kind(
     id="counter_threat",
@@ -86,6 +90,7 @@ KIND = Kind(
         ),
     ),
     exempt=(
+        agent_goes_ahead,
         protects_them,
         permission_with_way_forward,
     ),

@@ -26,6 +26,9 @@ DATA_ASK = Pattern(
 """Asking for it: "Can I have...", "Could you confirm..."."""
 
 DATA_MORE = Pattern(
+    r"\b(?:can|could|may) i (?:just )?(?:check|confirm|verify|take|have|get) (?:<your>|the) (?:date of birth|postcode|"
+    r"address|dob|registration|reg|seat number|room number|booking number)\b|\bwhat (?:was|is) (?:the|<your>) "
+    r"(?:seat|room|table|locker|reg|registration) (?:number|no)\b|"
     r"\b(?:the|<your>) (?:mobile|phone|email|landline)(?: number| address)? (?:on|for|linked to) (?:the|<your>) "
     r"(?:account|acc|booking|policy|order|file)\b",
     RATED1,

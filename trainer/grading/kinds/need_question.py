@@ -6,6 +6,7 @@ from trainer.grading.kind import (
     CORPUS,
     ISSUE11,
     RATED1,
+    RATED2,
     ROUND5,
     ROUND6,
     SUPPORT,
@@ -103,6 +104,22 @@ NEED = (
         r"\bwhat (?:did|have) <you> (?:lose|lost|spend|spent|pay|paid|miss|missed)\b",
         r"\bwhat (?:date|day|time) did (?:it|that|the \w+) (?:reset|stop|start|go|change|happen|break|drop)\b",
     ),
+    *patterns(
+        RATED2,
+        r"\b(?:does|would|will) (?:that|this|it) (?:sound|seem) (?:fair|ok|okay|alright|all right|good|reasonable|right)\b",
+        r"\bis (?:anyone|anybody|someone) (?:at home |there |in the house )?(?:unwell|vulnerable|elderly|disabled|ill|"
+        r"hurt|pregnant|at risk)\b",
+        r"\bis (?:there )?anything else (?:going wrong|wrong|not working|broken|playing up)\b",
+        r"\bcost <you> anything(?: else)?\b",
+        r"\bwould (?:that|this|it) be all right\b",
+        r"\bwould <you> (?:also |still |rather |perhaps |maybe )like\b",
+        r"^\W*anything (?:else )?(?:i'?ve|ive|i have) missed\b",
+        r"\bare <you> (?:somewhere|safe|away from|out of|still (?:in|at|stuck))\b",
+        r"\bcan <you> (?:check|see|confirm) (?:if |whether |that )?(?:they'?re|theyre|it'?s|its|everything'?s|"
+        r"everything is|it has) (?:all )?(?:there|working|back|showing|come through|arrived)\b",
+        r"\b(?:standard|next[- ]day|express|first[- ]class|same[- ]day|morning|afternoon|evening|weekday|weekend)\b"
+        r"[^.!?]{0,25}\bor\b[^.!?]{0,25}\?",
+    ),
 )
 """Need questions and remedies offered as questions."""
 
@@ -115,6 +132,7 @@ NEED_STATEMENT = Pattern(
 """An ask put as a statement: "Tell me what would help", "Let me know what you need"."""
 
 NEED_STATEMENT_MORE = Pattern(
+    r"\b(?:walk|talk|take) me through\b|"
     r"\b(?:whatever|anything) <you> need [^.!?]{0,60}\b(?:tell me|let me know|just say|ask)\b|"
     r"\bwhat (?:else )?<you> need from (?:me|us)\b|"
     r"\btell me (?:\w+ ){1,8}and (?:i'?ll|ill|i will|we'?ll|i can)\b",

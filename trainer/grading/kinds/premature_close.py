@@ -18,7 +18,9 @@ ABOUT_THE_PROBLEM = Pattern(
     r"account|acc|booking|list|claim|policy|invoice|statement|delivery|room|car)\b|"
     r"\banything else (?:he|she|they) (?:needs?|wants?)\b|"
     r"\banything else (?:\w+ )?(?:damaged|broken|affected|lost|missing)\b|"
-    r"\banything else (?:that )?(?:i|we) should (?:add|know|fix|look at|check)\b",
+    r"\banything else (?:that )?(?:i|we) should (?:add|know|fix|look at|check)\b|"
+    r"\banything else <you> need (?:\w+ ){0,3}to (?:get|sort|fix|make|help)\b|\bcost <you> anything else\b|"
+    r"\banything else (?:going wrong|wrong|not working|broken|playing up)\b",
     RATED1,
 )
 """Rated set 1: "was there anything else in that order?" asks about the problem, not to close."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED1, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED1, RATED2, ROUND6, Kind, patterns
 
 QUESTIONS = (
     *patterns(
@@ -59,6 +59,10 @@ QUESTIONS = (
         RATED1,
         r"\bwhat (?:would|do) <you> (?:like|want|expect) me to do,? (?:\w+ ){0,2}(?:pay|kick|"
         r"magic|buy|fly|conjure|drive)\b",
+    ),
+    *patterns(
+        RATED2,
+        r"\bwould <you> rather (?:\w+ ){0,4}(?:with no|without)\b",
     ),
 )
 """Rhetorical questions (a sentence matching any of these)."""
