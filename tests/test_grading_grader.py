@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from trainer.grading import Grader, get_grader
@@ -377,3 +378,30 @@ def test_issue11_examples_with_the_rules_alone(
 ) -> None:
     g = lexical.grade(reply, GradeContext(customer=customer, customer_name="Mr Okafor"))
     assert {s: g.step(s).passed for s in expected} == expected
+
+
+class _SureHeads:
+    """Heads that pass every step with high confidence, to show what the rules overrule."""
+
+    def predict(self, vectors: object) -> np.ndarray:
+        return np.full((len(vectors), 4), 0.99)  # type: ignore[arg-type]
+
+    def combine(self, rules: np.ndarray, head: np.ndarray) -> np.ndarray:
+        return head
+
+
+class _Embedder:
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return np.zeros((len(texts), 3))
+
+
+def test_head_alone_does_not_pass_person_beside_a_job_failure() -> None:
+    """Rated set 2: "sorry to hear that, but every rider is background-checked" defends the
+    company; with no acknowledgement the rules can name, a confident head does not pass person."""
+    grader = Grader(_SureHeads(), _Embedder())  # type: ignore[arg-type]
+    defended = grader.grade(
+        "I'm sorry to hear that, but all our riders are fully trained and background-checked."
+    )
+    assert not defended.person.passed
+    plain = grader.grade("I've refunded the £12 and the new order is on its way.")
+    assert plain.person.passed, "without a job failure the head still decides"

@@ -113,6 +113,16 @@ class Grader:
                 # Nothing in the reply reads as a question or an offer: the head alone can't
                 # pass ask (a long paste of apologies scored 0.52 on the head).
                 passed = False
+            if (
+                step == "person"
+                and passed
+                and not ev.positives
+                and committed_failure(lx.steps["job"])
+            ):
+                # Rated set 2: with no acknowledgement the rules can name, the head alone does not
+                # pass person in a reply that defends, blames or walls them off ("I'm sorry to
+                # hear that, but every rider is background-checked").
+                passed = False
             if step == "apology" and not verdicts.get("job", True):
                 # Decision (labelling guide): an apology beside a job failure is hollow.
                 passed = False
