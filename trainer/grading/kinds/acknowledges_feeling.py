@@ -41,7 +41,7 @@ FEEL = (
 """Feeling words said about them ("frustrating", "fed up", "a nightmare")."""
 
 FEEL_MORE = (
-    r"(?:unnerv\w*|insulted|daft|invasion|intrusive|unsafe|dangerous|frighten\w*|a (?:bad|rough|hard|"
+    r"(?:unnerv\w*|insulted|invasion|intrusive|unsafe|dangerous|frighten\w*|a (?:bad|rough|hard|"
     r"tough|horrible|awful|difficult|stressful) (?:time|day|week|few days)|unsettled|shaken|rattled|"
     r"powerless|helpless|abandoned|forgotten|invisible|belittled|patronis\w*|dismissed|to feel small|desperate|"
     r"ripped off|taken for granted|chaos|chaotic|nonsense|wear (?:anyone|<you>) (?:down|out)|spoil)\b"
@@ -217,9 +217,12 @@ KIND = Kind(
             r"(?:^|[,.!?]\s*)(?:i )?(?:totally|completely|honestly|really) get it\b",
             r"\b(?:\w+ times|twice) is (?:\w+ ){0,2}too many\b",
             # Asking after them: "Are you alright now?", "How is your son now?"
-            r"^\W*(?:oh \w+,? )?(?:are <you>|is (?:he|she|<your> \w+)|are they) (?:\w+ )?(?:alright|all right|ok|"
+            r"^\W*(?:oh \w+,? )?(?:are <you>|is (?:he|she|<your> (?:son|daughter|mum|dad|mother|father|wife|"
+            r"husband|partner|baby|child|kid|little one|nan|gran|grandad|grandmother|grandfather|dog|cat))|are they) "
+            r"(?:\w+ )?(?:alright|all right|ok|"
             r"okay|safe|hurt|injured)\b(?! to hold)",
-            r"\bhow (?:is|are) (?:<your> \w+|he|she|they|<you>) (?:doing |feeling )?now\b",
+            r"\bhow (?:is|are) (?:<your> (?:son|daughter|mum|dad|mother|father|wife|husband|partner|baby|child|kid|"
+            r"nan|gran)|he|she|they|<you>) (?:doing |feeling )?now\b",
             r"\bmoney <you> (?:shouldn'?t|should not) (?:be out|have to (?:pay|find|spend))\b",
             r"\bcould have (?:made <you> (?:ill|sick|worse)|hurt <you>|harmed <you>|put <you> in hospital)\b",
             r"\b<sorry> (?:it|this|that) (?:took|has taken|'s taken) (?:\w+ ){0,2}(?:calls|attempts|tries|goes|"

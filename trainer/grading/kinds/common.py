@@ -71,6 +71,13 @@ _TAG_OR_DOUBT = rx(
     r"was|right|yeah|eh)\b[^,?]*\?\s*$|^\W*(?:are <you> sure|did <you> (?:not|even)|didn'?t <you>|"
     r"do <you> (?:even|really|not)|why (?:didn'?t|did|don'?t) <you>)\b"
 )
+_CAUSAL = rx(r"\b(?:because|cos|due to|glitch\w*|upgrad\w*|our system|the system|busy|storm)\b")
+"""Review: a question or playback that also states a cause does not excuse the cause."""
+_TURN = rx(r"\b(?:but|however|though|although)\b")
+_ASKS_OPEN = rx(
+    r"^\W*(?:and |so |also |ok(?:ay)?,? )?(?:which|what|whats|when|where|who|how|is|are|was|were|do|does|did|"
+    r"can|could|would|will|have|has)\b[^.!]*\?$"
+)
 _OWN_FAULT = rx(r"\bbecause of (?:our|my) (?:own )?(?:mistake|error|fault|mix-?up|slip)\b")
 _THEIR_TROUBLE = rx(
     r"\b<you>(?:'ve| have)? (?:probably|must have|likely) (?:had|been|felt)\b|"
@@ -86,16 +93,18 @@ def asks_them(text: str, finding: Finding) -> bool:
     so I can check?", "tell me how much has gone out since the freeze") gathers facts; it does not
     explain the cause or blame them, whatever words it contains."""
     sentence = text[finding.sentence.start : finding.sentence.end].strip()
-    if _TAG_OR_DOUBT.search(sentence):
-        return False  # "you left the router off, didn't you?", "are you sure you paid?"
-    return sentence.endswith("?") or bool(_REQUEST.match(sentence))
+    if _TAG_OR_DOUBT.search(sentence) or _CAUSAL.search(sentence):
+        return False  # "you left the router off, didn't you?", "our system was upgraded, so...?"
+    return bool(_ASKS_OPEN.match(sentence)) or bool(_REQUEST.match(sentence))
 
 
 def owns_or_sympathises(text: str, finding: Finding) -> bool:
     """Rated set 1: "overdrawn because of our mistake" owns the fault, and "you've probably had
     to tell the story every time" imagines what they went through; neither explains it away."""
     sentence = text[finding.sentence.start : finding.sentence.end]
-    if _PLAYBACK.search(text[finding.sentence.start : finding.span.start]):
+    before = text[finding.sentence.start : finding.span.start]
+    playback = _PLAYBACK.search(before)
+    if playback and not _TURN.search(before[playback.end() :]):
         return (
             True  # reading back their reason: "the fee you want taken off, because it left on time"
         )
@@ -107,10 +116,11 @@ _FIX_FOLLOWS = rx(
     r"^[^.!?]{0,60}?,? so (?:i|we) can (?:send|book|refund|cancel|replace|get|arrange|fix|post|credit)\b"
 )
 _AS_A_ROLE = rx(r"\b(?:it|this|that|them|\w+ed)\s+$")
-_ACK_AROUND = rx(r"\b(?:shouldn'?t|should not|should never|failing|missing|losing|off work)\b")
+_ACK_AROUND = rx(r"\b(?:shouldn'?t|should not|should never)\b")
 _ACK_AFTER = rx(
-    r"^[^.!?]{0,60}?\b(?:is|was|'s) (?:\w+ ){0,2}(?:awful|horrible|terrible|rubbish|the worst|not fair|"
-    r"unfair|gutting|devastating|not ok(?:ay)?)\b"
+    r"^[^.!?]{0,60}?\b(?:is|was|'s|must be|would be|must have been|would drive) (?:\w+ ){0,2}(?:awful|"
+    r"horrible|terrible|rubbish|the worst|not fair|unfair|gutting|devastating|not ok(?:ay)?|maddening|"
+    r"infuriating|frustrating|stressful|anyone)\b"
 )
 
 
@@ -125,9 +135,10 @@ def fact_then_fix(text: str, finding: Finding) -> bool:
         text[finding.sentence.start : span.start]
     ):
         return True
-    if _FIX_FOLLOWS.match(text[span.end : finding.sentence.end]) or _FIX_FOLLOWS.match(
-        text[span.start : finding.sentence.end]
-    ):
+    if (
+        _FIX_FOLLOWS.match(text[span.end : finding.sentence.end])
+        or _FIX_FOLLOWS.match(text[span.start : finding.sentence.end])
+    ) and not _CAUSAL.search(text[finding.sentence.start : span.end]):
         return True
     before = text[finding.sentence.start : span.start]
     return bool(
@@ -138,7 +149,7 @@ def fact_then_fix(text: str, finding: Finding) -> bool:
 _PROTECTS = rx(
     r"\b(?:nothing goes to|won'?t go to|doesn'?t go to|stop\w* (?:it |them )?(?:going )?(?:to|on)|"
     r"paus\w*|on hold|taken off|take (?:it |that )?off|remov\w* (?:it |that )?from|off (?:<your>|the)|"
-    r"protect\w*|worr\w* about|so (?:it|nothing) (?:doesn'?t|won'?t))[^.!?]{0,40}$"
+    r"protect\w*|worr\w* about|so (?:it|nothing) (?:doesn'?t|won'?t))[^.!?]{0,12}$"
 )
 
 
@@ -148,10 +159,7 @@ def protects_them(text: str, finding: Finding) -> bool:
     return bool(_PROTECTS.search(text[finding.sentence.start : finding.span.start]))
 
 
-_RETENTION = rx(
-    r"\b(?:would (?:it|that) help|refund|exception|waive|credit|\d+% off|half off|for free|"
-    r"at no (?:extra )?cost|keep <you>)\b"
-)
+_RETENTION = rx(r"\b(?:would (?:it|that) help|exception|waive|keep <you>)\b")
 
 
 def keeps_them(text: str, finding: Finding) -> bool:

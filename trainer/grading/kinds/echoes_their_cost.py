@@ -182,7 +182,10 @@ _FRAME = rx(
 )
 """Words that say what the cost means for them, not just that it happened."""
 _FRAME_MORE = rx(
-    r"\b(?:should have been|should'?ve been|should not be happening|shouldn'?t be happening|"
+    r"\b(?:(?:should have been|should'?ve been) (?:a|an|the|<your>) (?:\w+ ){0,3}(?:day|night|evening|morning|"
+    r"holiday|celebration|party|birthday|wedding|honeymoon|weekend|trip|meal|time|treat)|"
+    r"longer than (?:it|that) should(?: have|'ve) been|where <you> should(?: have|'ve) been|"
+    r"should not be happening|shouldn'?t be happening|"
     r"ended (?:in|with|up)|a whole|an entire|whole (?:day|night|evening|morning|weekend)|paid for and|"
     r"left (?:standing|waiting|sitting|stranded)|too many|for a no[- ]show|most of (?:the|your))\b"
 )

@@ -100,10 +100,10 @@ KIND = Kind(
         ),
         *patterns(
             RATED2,
-            r"\b(?:no worries|no problem|ok(?:ay)?|sure|fine)\W+(?:i'?ve|ive|i have) (?:processed|cancelled|closed|done) (?:the|ur|your) (?:cancellation|account|request)\b",
+            r"\b(?:no worries|no problem|ok(?:ay)?|sure|fine)\W+(?:i'?ve|ive|i have) (?:processed|cancelled|closed) (?:the|ur|your) (?:cancellation|account)\b",
             r"\bfair enough\W+(?:\S+\s+)?(?:i'?ll|ill|i will) cancel\b",
             r"\bsorry to see <you> go\b",
-            r"^\W*<your> call\W+(?!(?:shall|would|which|do)\b)",
+            r"<ss>\W*<your> call\W*(?:$|[.!]\s)",
             r"\b(?:will be|'ll be) cancelled and <you>(?:'ll| will) lose\b",
         ),
     ),

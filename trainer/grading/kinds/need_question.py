@@ -87,7 +87,8 @@ NEED = (
     *patterns(
         RATED1,
         # Asking after them: "Is he OK?", "Is she safe and being looked after right now?"
-        r"^\W*(?:oh \w+,? )?(?:is|are) (?:he|she|they|<you>|<your> \w+|everyone|the (?:kids?|children|baby)) "
+        r"^\W*(?:oh \w+,? )?(?:is|are) (?:he|she|they|<you>|<your> (?:son|daughter|mum|dad|mother|father|wife|"
+        r"husband|partner|baby|child|kid|nan|gran)|everyone|the (?:kids?|children|baby)) "
         r"(?:\w+ )?(?:ok|okay|alright|all right|safe|hurt|injured|well|warm|being looked after)\b(?! to hold)",
         # Questions about the problem and what it cost them, not identification data.
         r"\b(?:can|could) <you> (?:see|spot|screenshot|send me a (?:photo|picture|screenshot)|take a (?:photo|"
@@ -135,7 +136,7 @@ NEED_STATEMENT_MORE = Pattern(
     r"\b(?:walk|talk|take) me through\b|"
     r"\b(?:whatever|anything) <you> need [^.!?]{0,60}\b(?:tell me|let me know|just say|ask)\b|"
     r"\bwhat (?:else )?<you> need from (?:me|us)\b|"
-    r"\btell me (?:\w+ ){1,8}and (?:i'?ll|ill|i will|we'?ll|i can)\b",
+    r"\btell me (?:what|how|which|when|where|who) (?:\w+ ){0,8}and (?:i'?ll|ill|i will|we'?ll|i can)\b",
     RATED1,
 )
 """Rated set 1: "Whatever you need to make it right, please tell me", "Tell me the reference and

@@ -102,10 +102,10 @@ KIND = Kind(
         *patterns(
             RATED2,
             r"\b(?:please )?contact the (?:manufacturer|supplier|owner|landlord|council|retailer|seller|insurer|maker)\b",
-            r"\b(?:raise|take) (?:it|this|that|the \w+ (?:issue|problem)) (?:up )?(?:with|to) (?:them|the (?:owner|landlord|manufacturer|seller|host|restaurant)) directly\b",
+            r"\b(?:i'?d need <you> to|<you>(?:'ll| will)? (?:need|have) to|please|<you> should|<you> can) (?:\w+ )?(?:raise|take) (?:it|this|that|the \w+ (?:issue|problem)) (?:up )?(?:with|to) (?:them|the (?:owner|landlord|manufacturer|seller|host|restaurant)) directly\b",
             r"\b(?:<you>'?ll|<you> will|<you> (?:need|have) to|<you>'?d (?:need|have) to) (?:\w+ ){0,3}(?:cancel|change|sort|do) (?:(?:it|that|this|them) )?(?:yourself|urself)\b",
             r"\bplease check (?:our )?(?:status|service) (?:page|updates)\b|\bstatus\.[a-z]+\.[a-z]+\b",
-            r"\b(?:claim|apply|report it|book it|do it) online\b",
+            r"<ss>\W*(?:<you> (?:can|could|need to|have to|'ll need to) |please )?(?:claim|apply|report it|book it|do it) online\b",
         ),
     ),
     exempt=(agent_chases,),

@@ -62,8 +62,9 @@ _COMMITTED = rx(
 
 _ARRIVES = rx(r"\bwill (?:be|arrive|reach|land|show|clear|appear|go|come)\b")
 _DONE = rx(
-    r"\b(?:i'?ve|ive|i have|we'?ve|that'?s|thats|\w+\x27s|\w+\u2019s) (?:\w+ ){0,3}(?:resubmitted|submitted|"
-    r"refunded|closed|cancelled|processed|done|sent|booked|raised|issued|credited|reversed|asked)\b"
+    r"\b(?:i'?ve|ive|i have|we'?ve|that'?s|thats|(?:subscription|refund|account|claim|order|booking)\x27s) "
+    r"(?:\w+ ){0,3}(?:resubmitted|submitted|refunded|closed|cancelled|processed|sent|booked|raised|issued|"
+    r"credited|reversed)\b"
 )
 
 
@@ -236,7 +237,7 @@ KIND = Kind(
             r"\b(?:it'?s|its|that'?s|thats|all) (?:clearly )?(?:in|written in|stated in|covered in|set out in) <your> (?:contract|terms|agreement|policy|t&cs)\b",
             r"\b(?:you'?d|you would|u'?d|u would) (?:need|have) to (?:collect|come in|come into|go to|go into|visit|pick it up|write to|apply)\b",
             r"\b(?:our|the) (?:drivers|engineers|staff|crews|team|office|shop|store|depot) (?:finish|close|shut|only work|<dont> work) (?:at|on|before|after|by)\b",
-            r"\b(?:crews|drivers|staff|engineers|they) (?:have to|must|are required to|are told to) (?:leave|refuse|reject|charge|follow|stick)\b",
+            r"\b(?:crews|drivers|staff|engineers|riders) (?:have to|must|are required to|are told to) (?:leave|refuse|reject|charge|follow|stick)\b",
         ),
         *patterns(
             RATED2,

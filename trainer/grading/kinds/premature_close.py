@@ -38,10 +38,10 @@ SETTLED = Pattern(
 "Anything else?" is not premature (labelling guide 6.4)."""
 
 SETTLED_NOW = Pattern(
-    r"\b(?:i'?ve|i have|we'?ve|i'?ve now|i have now) (?:\w+ ){0,3}(?:corrected|taken|swapped|started|"
-    r"stopped|updated|changed|cleared|restored|applied|added|put through|flagged|sorted out|"
+    r"\b(?:i'?ve|i have|we'?ve|i'?ve now|i have now) (?:\w+ ){0,3}(?:corrected|taken (?:\w+ ){0,3}off|started (?:the )?(?:refunds?|replacement|cancellation|claim)|"
+    r"swapped|stopped|changed|cleared|restored|applied|put through|sorted out|"
     r"knocked|moved|upgraded|unlocked|closed)\b|"
-    r"\b(?:i'?m|im|i am|we'?re) (?:\w+ )?(?:cancelling|canceling|refunding|crediting|sorting|processing|"
+    r"\b(?:i'?m|im|i am|we'?re) (?!not\b|afraid\b)(?:\w+ )?(?:cancelling|canceling|refunding|crediting|sorting|processing|"
     r"fixing|rebooking|booking|updating|changing|correcting|removing|waiving|reversing|raising|"
     r"arranging|sending|escalating)\b|"
     r"\bthat'?s (?:the|your|ur) (?:[\w£$.,]+ ){0,3}(?:released|returned|refunded|paid|sent|unfrozen|"

@@ -62,7 +62,7 @@ QUESTIONS = (
     ),
     *patterns(
         RATED2,
-        r"\bwould <you> rather (?:\w+ ){0,4}(?:with no|without)\b",
+        r"\bwould <you> rather (?!(?:i|we)\b)(?:\w+ ){0,4}(?:with no|without)\b",
     ),
 )
 """Rhetorical questions (a sentence matching any of these)."""
