@@ -48,6 +48,7 @@ RATED = DATA / "rated"
 ROLES = {
     "dev": "dev set: rules were revised with its errors in view, so not a held-out measure",
     "dev2": "dev set since its one held-out measurement (docs/grader.md): rules revised with its errors in view",
+    "set3": "held out at e7bdc2c and scored again after a code review (57681d2); no rule was written from its rows",
     "heldout": "held out: written and labelled after the last rule change; nothing tuned on it",
 }
 """What each data/rated/ folder is (data/rated/README.md tells how each was made)."""
