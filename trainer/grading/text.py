@@ -283,6 +283,13 @@ def sentence_of(cleaned: Cleaned, pos: int) -> Span:
     return Span(0, len(cleaned.text), cleaned.text)
 
 
+def opens_as_question(sentence: str) -> bool:
+    """The sentence starts the way a question does ("Which...", "can u...", "is it..."), not
+    merely a clause inside it, and is not a cleft ("What happened is...")."""
+    s = sentence.strip()
+    return not _CLEFT.match(s) and bool(_QUESTION_OPENER.match(s) or _CHAT_OPENER.match(s))
+
+
 def is_question(sentence: str) -> bool:
     """A sentence that asks: ends with `?`, or opens like a question in chat style."""
     s = sentence.strip()
@@ -294,7 +301,7 @@ def is_question(sentence: str) -> bool:
         return False  # rated set 2: "What I'd suggest is...", "What I can do is..." (statements)
     if _EXPLAINS.search(s) and not s.endswith("?"):
         return False  # "So what's happened, and I can see it here, is that..." explains
-    if not _CLEFT.match(s) and (_QUESTION_OPENER.match(s) or _CHAT_OPENER.match(s)):
+    if opens_as_question(s):
         return True
     # Rated set 1: chat replies put the question after a comma with no "?" ("ill mark it
     # urgent now, whats the pharmacy u use"). Exclamations ("what a mess") do not count.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trainer.grading.findings import Finding
-from trainer.grading.text import rx
+from trainer.grading.text import opens_as_question, rx
 
 ORG = (
     r"(?:system|systems|warehouse|driver|drivers|courier|couriers|engineer|engineers|depot|computer|"
@@ -74,10 +74,6 @@ _TAG_OR_DOUBT = rx(
 _CAUSAL = rx(r"\b(?:because|cos|due to|glitch\w*|upgrad\w*|our system|the system|busy|storm)\b")
 """Review: a question or playback that also states a cause does not excuse the cause."""
 _TURN = rx(r"\b(?:but|however|though|although)\b")
-_ASKS_OPEN = rx(
-    r"^\W*(?:and |so |also |ok(?:ay)?,? )?(?:which|what|whats|when|where|who|how|is|are|was|were|do|does|did|"
-    r"can|could|would|will|have|has)\b[^.!]*\?$"
-)
 _OWN_FAULT = rx(r"\bbecause of (?:our|my) (?:own )?(?:mistake|error|fault|mix-?up|slip)\b")
 _THEIR_TROUBLE = rx(
     r"\b<you>(?:'ve| have)? (?:probably|must have|likely) (?:had|been|felt)\b|"
@@ -95,7 +91,9 @@ def asks_them(text: str, finding: Finding) -> bool:
     sentence = text[finding.sentence.start : finding.sentence.end].strip()
     if _TAG_OR_DOUBT.search(sentence) or _CAUSAL.search(sentence):
         return False  # "you left the router off, didn't you?", "our system was upgraded, so...?"
-    return bool(_ASKS_OPEN.match(sentence)) or bool(_REQUEST.match(sentence))
+    return (sentence.endswith("?") and opens_as_question(sentence)) or bool(
+        _REQUEST.match(sentence)
+    )
 
 
 def owns_or_sympathises(text: str, finding: Finding) -> bool:
@@ -105,9 +103,8 @@ def owns_or_sympathises(text: str, finding: Finding) -> bool:
     before = text[finding.sentence.start : finding.span.start]
     playback = _PLAYBACK.search(before)
     if playback and not _TURN.search(before[playback.end() :]):
-        return (
-            True  # reading back their reason: "the fee you want taken off, because it left on time"
-        )
+        # Reading back their reason: "the fee you want taken off, because it left on time".
+        return True
     return bool(_OWN_FAULT.search(sentence) or _THEIR_TROUBLE.search(sentence))
 
 

@@ -49,13 +49,25 @@ _NUMBERS = {
     "ninety": 90,
     "half": 0.5,
 }
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-for _t in _TENS:
-    for _u in _UNITS:
-        # Rated set 1: "Forty-five minutes for starters" to a customer who waited 45 minutes.
-        _NUMBERS[f"{_t}-{_u}"] = _NUMBERS.get(_t, 0) + _NUMBERS[_u]
-_NUMBERS.update({"seventy": 70, "eighty": 80, "4th": 4, "5th": 5, "6th": 6, "3rd": 3, "2nd": 2})
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# Rated set 1: "Forty-five minutes for starters" to a customer who waited 45 minutes.
+_NUMBERS.update(
+    {
+        f"{tens}-{unit}": value + _NUMBERS[unit]
+        for tens, value in _TENS.items()
+        for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    }
+)
+_NUMBERS.update({**_TENS, "4th": 4, "5th": 5, "6th": 6, "3rd": 3, "2nd": 2})
 
 _UNIT = (
     r"(?P<unit>minute|min|hour|hr|day|night|week|wk|month|year|morning|afternoon|evening|weekend|"
