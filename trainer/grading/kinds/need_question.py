@@ -80,7 +80,7 @@ NEED = (
         r"\btell me (?:what|how) (?:<you>|i|we|would|will|can)\b",
         r"\blet me know (?:what|how|which|if there)\b",
         # A remedy offered for them to accept: "Would two o'clock suit you?", "Would a credit help?"
-        r"\bwould (?!(?:<you>|i|we|they|he|she)\b)(?:[^\s?.!,]+ ){1,10}(?:help|suit|work)\b(?! (?:on|with)\b)",
+        r"\bwould (?!(?:<you>|i|we|they|he|she)\b)(?:(?:[^\s?.!,]|[.,](?=\d))+ ){1,10}(?:help|suit|work)\b(?! (?:on|with)\b)",
         r"\b(?:shall|should) (?:i|we)\W*\?",
         r"\bdo <you> (?:need|want) (?:a|an|me|us|any|some|both)\b",
     ),
@@ -197,7 +197,7 @@ OFFER_ASKED = Pattern(
     rf"\b(?:shall|should|can|could|may|will) (?:i|we) (?:\w+ ){{0,6}}(?:{REMEDY_VERB}|get (?:\S+ )"
     r"{0,4}(?:sorted|fixed|back|lifted|unblocked|moving|working|replaced|refunded))\b|"
     # "Would a £30 credit and an engineer visit be a fair start?", "...tide you over?"
-    r"\bwould (?!(?:<you>|i|we|they|he|she)\b)(?:[^\s?.!]+ ){1,18}(?:help|suit|work|do|tide <you> over|"
+    r"\bwould (?!(?:<you>|i|we|they|he|she)\b)(?:(?:[^\s?.!]|\.(?=\d))+ ){1,18}(?:help|suit|work|do|tide <you> over|"
     r"get <you> (?:there|to|home|back|through|going)|be (?:a )?(?:fair |good |decent )?(?:start|help|fair)|"
     r"make (?:it|this|that|things) (?:less|easier|better|right))\b|"
     # "Does Thursday work?", "tuesday ok?", "is 6am too early for you?", "is landing by noon enough?"
@@ -293,6 +293,7 @@ KIND = Kind(
         "Shall we get your mum's bike fixed this week?",
         "Would a refund of the delivery charge and a priority slot on Monday help?",
         "Would a £20 credit be a fair start?",
+        "Would a refund of the £42.50 today help?",
         "Would an advance on your wages tide you over?",
         "Does Wednesday work?",
         "thursday morning ok?",
