@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run serve test check lint types pytest bench heads schemas docs clean
+.PHONY: run serve test check lint types pytest bench heads tune schemas docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ bench: $(VENV)/.installed-dev
 
 heads: $(VENV)/.installed-dev
 	$(BIN)/python -m trainer.grading.train --seed 1234
+
+# The fine-tuned judge (trainer/grading/weights/tuned.npz), about 4 minutes on 2 cores.
+tune: $(VENV)/.installed-dev
+	$(BIN)/python -m trainer.grading.tune --seed 1234
 
 schemas: $(VENV)/.installed
 	$(BIN)/deescalate schema persona > schemas/persona.schema.json

@@ -12,9 +12,10 @@ Sets (see docs/grader.md for what each was used for):
 - dev11: data/dev11.jsonl, replies written for issue 11 in its registers; rules were written
   with these in view, so it is a dev set, not a held-out one;
 - the rated sets, each folder of data/rated/ (the rater study: replies by new writers,
-  labelled by two independent raters; `dev/` was used to revise rules, `heldout/` was not): per step Cohen's kappa rater A vs rater B, grader vs A, grader vs B,
+  labelled by two independent raters; `ROLES` says what each was used for, and only the
+  newest, `set5/`, is held out from everything): per step Cohen's kappa rater A vs rater B, grader vs A, grader vs B,
   and precision / recall / F1 / counts of the grader on the rows where the raters agree, for
-  the full grader and the rules alone, on all replies and per register. Nothing is tuned on `heldout/`.
+  the full grader and the rules alone, on all replies and per register. Nothing is tuned on `set5/`.
 
 Each set is scored with the full grader (embedding heads + rules) and with the lexical rules
 alone. Prints figures only; no pass/fail thresholds. Kappa and F1 for the labelled sets are
@@ -46,10 +47,11 @@ from trainer.models.grade import STEPS, GradeContext, Step  # noqa: E402
 DATA = ROOT / "data"
 RATED = DATA / "rated"
 ROLES = {
-    "dev": "dev set: rules were revised with its errors in view, so not a held-out measure",
-    "dev2": "dev set since its one held-out measurement (docs/grader.md): rules revised with its errors in view",
-    "set3": "held out at e7bdc2c and scored again after a code review (57681d2); no rule was written from its rows",
-    "heldout": "held out: written and labelled after the last rule change; nothing tuned on it",
+    "dev": "judge training data; rules were revised with its errors in view: not a held-out measure",
+    "dev2": "judge training data; rules were revised with its errors in view: not a held-out measure",
+    "set3": "judge training data since issue 11's judge (held out for the rules at e7bdc2c and 57681d2)",
+    "set4": "judge training data since issue 11's judge (held out for the rules at 57681d2, scored once)",
+    "set5": "held out: written and labelled after the judge was built; nothing trained or tuned on it",
 }
 """What each data/rated/ folder is (data/rated/README.md tells how each was made)."""
 DEV = ("dev11",)
@@ -106,7 +108,8 @@ def main() -> int:
     if full.lexical_only:
         print(f"trained grader unavailable ({full.why_lexical}); lexical figures only")
     else:
-        variants.insert(0, ("full grader (MiniLM heads + rules)", full))
+        judge = "fine-tuned judge" if full.judged else "MiniLM heads"
+        variants.insert(0, (f"full grader ({judge} + rules)", full))
     for set_name, rows in sets:
         contexts = [row_context(r, lines) for r in rows]
         for variant, grader in variants:

@@ -8,6 +8,7 @@ makes every caller share one instance.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import sys
 import threading
@@ -18,6 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
+
+from trainer.grading.tuned import FROZEN, TunedUnavailable
+from trainer.grading.tuned import load as load_judge
+from trainer.models.grade import STEPS
 
 MAX_TOKENS = 128
 """Replies are cut to this many word pieces for embedding (the lexical layer sees them whole)."""
@@ -32,6 +37,11 @@ TRACE = True
 """Run the encoder as a TorchScript trace (same operations, checked equal at load): without
 Python between the layers, the batch workers stop queueing for the GIL (332-354 against 260-277
 replies/s measured back to back). Falls back to the eager model if tracing fails or differs."""
+JUDGE = os.environ.get("DEESCALATE_JUDGE", "").lower() not in {"0", "off", "no", "false"}
+"""Load the fine-tuned judge when its weights are on disk (`DEESCALATE_JUDGE=off` does not, e.g.
+to measure the grader without it back to back)."""
+JUDGED = len(STEPS)
+"""Logits the judge gives per text: one per step."""
 CACHE_SIZE = 512
 """Embeddings of recently seen texts are kept (a trainee often resends a reply; tests repeat)."""
 
@@ -44,39 +54,74 @@ class ModelUnavailable(RuntimeError):
 
 
 class Embedder:
-    """Mean-pooled, L2-normalised MiniLM embeddings."""
+    """Mean-pooled, L2-normalised MiniLM embeddings, and the fine-tuned judge's step logits.
 
-    def __init__(self, tokenizer: Any, model: Any, encoder: Any = None) -> None:
+    The judge (`trainer.grading.tuned`) runs the model's first `tuned.FROZEN` layers, then its
+    own retrained layers instead of the packaged top ones: a judged reply costs one forward pass
+    of the same depth as an embedding.
+    """
+
+    def __init__(
+        self,
+        tokenizer: Any,
+        model: Any,
+        encoder: Any = None,
+        judge: Any = None,
+        judge_encoder: Any = None,
+    ) -> None:
         self._tokenizer = tokenizer
         self._model = model
         self._encoder = encoder
         """The traced encoder (ids, token types, mask -> pooled, normalised), or None."""
+        self._judge = judge
+        """The judge's layers and head (states after `FROZEN` layers, mask -> logits), or None."""
+        self._judge_encoder = judge_encoder
+        """The traced judge (ids, token types, mask -> logits), or None."""
+        self.why_no_judge = "" if judge is not None else "no fine-tuned judge loaded"
         self._run_lock = threading.Lock()
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._caches: dict[str, OrderedDict[str, np.ndarray]] = {
+            "embed": OrderedDict(),
+            "judge": OrderedDict(),
+        }
         self._workers: ThreadPoolExecutor | None = None
+
+    @property
+    def judges(self) -> bool:
+        """Whether the fine-tuned judge is loaded."""
+        return self._judge is not None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embeddings of `texts`, shape (n, 384), in input order."""
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        return self._cached(texts, "embed")
+
+    def judge(self, texts: Sequence[str]) -> np.ndarray:
+        """The judge's step logits for `texts`, shape (n, 4), steps in STEPS order."""
+        if self._judge is None:
+            raise ModelUnavailable(self.why_no_judge)
+        return self._cached(texts, "judge")
+
+    def _cached(self, texts: Sequence[str], kind: str) -> np.ndarray:
+        cache = self._caches[kind]
+        out = np.zeros((len(texts), DIM if kind == "embed" else JUDGED), dtype=np.float32)
         if not texts:
             return out
         with self._run_lock:
             todo: dict[str, list[int]] = {}
             for i, text in enumerate(texts):
-                hit = self._cache.get(text)
+                hit = cache.get(text)
                 if hit is not None:
                     out[i] = hit
-                    self._cache.move_to_end(text)
+                    cache.move_to_end(text)
                 else:
                     todo.setdefault(text, []).append(i)
             if todo:
                 unique = list(todo)
-                vectors = self._forward(unique)
+                vectors = self._forward(unique, kind)
                 for text, vec in zip(unique, vectors, strict=True):
                     out[todo[text]] = vec
-                    self._cache[text] = vec.copy()
-                while len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
+                    cache[text] = vec.copy()
+                while len(cache) > CACHE_SIZE:
+                    cache.popitem(last=False)
         return out
 
     def embed_alone(self, text: str) -> np.ndarray:
@@ -86,27 +131,28 @@ class Embedder:
         that need the same vector for the same words in every process (the simulated
         customer's offer reading) use this.
         """
-        vector: np.ndarray = self._run([text])[0]
+        vector: np.ndarray = self._run([text], "embed")[0]
         return vector
 
     def clear_cache(self) -> None:
-        """Forget cached embeddings (benchmarks measure the model, not the cache)."""
+        """Forget cached embeddings and logits (benchmarks measure the model, not the cache)."""
         with self._run_lock:
-            self._cache.clear()
+            for cache in self._caches.values():
+                cache.clear()
 
-    def _forward(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
+    def _forward(self, texts: list[str], kind: str) -> np.ndarray:
+        out = np.zeros((len(texts), DIM if kind == "embed" else JUDGED), dtype=np.float32)
         # Sorting by length keeps padding (wasted work) low inside each batch.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         batches = [order[start : start + BATCH] for start in range(0, len(order), BATCH)]
         if len(batches) == 1:
-            out[batches[0]] = self._run([texts[i] for i in batches[0]])
+            out[batches[0]] = self._run([texts[i] for i in batches[0]], kind)
             _trim()
             return out
         # Several batches: one single-threaded worker per core, each on its own batches. On
         # small batches this beats one forward pass spread over all cores (less sync).
         pool = self._pool()
-        futures = [pool.submit(self._run, [texts[i] for i in idx]) for idx in batches]
+        futures = [pool.submit(self._run, [texts[i] for i in idx], kind) for idx in batches]
         try:
             for idx, future in zip(batches, futures, strict=True):
                 out[idx] = future.result()
@@ -118,8 +164,8 @@ class Embedder:
         _trim()
         return out
 
-    def _run(self, batch: list[str]) -> np.ndarray:
-        """Embed one batch in the calling thread."""
+    def _run(self, batch: list[str], kind: str) -> np.ndarray:
+        """Embed (`kind` "embed") or judge ("judge") one batch in the calling thread."""
         import torch
 
         with torch.inference_mode():
@@ -130,12 +176,16 @@ class Embedder:
                 max_length=MAX_TOKENS,
                 return_tensors="pt",
             )
-            if self._encoder is not None:
+            traced = self._encoder if kind == "embed" else self._judge_encoder
+            if traced is not None:
                 # The plain TorchScript interpreter: the profiling executor's first runs on each
                 # new input shape took 0.4-0.5 s, a visible pause on a trainee's first replies.
                 with torch.jit.optimized_execution(False):
-                    vectors: np.ndarray = self._encoder(*_inputs(enc)).numpy()
+                    vectors: np.ndarray = traced(*_inputs(enc)).numpy()
                 return vectors
+            if kind == "judge":
+                logits: np.ndarray = _judged(self._model, self._judge, *_inputs(enc)).numpy()
+                return logits
             hidden = self._model(**enc).last_hidden_state
             mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
@@ -159,6 +209,65 @@ def _inputs(enc: Any) -> tuple[Any, Any, Any]:
     ids = enc["input_ids"]
     types = enc.get("token_type_ids")
     return ids, (types if types is not None else torch.zeros_like(ids)), enc["attention_mask"]
+
+
+def _lower(bert: Any, ids: Any, types: Any, attention: Any) -> tuple[Any, Any]:
+    """Hidden states after the first `FROZEN` layers, and the additive attention mask."""
+    import torch
+
+    hidden = bert.embeddings(input_ids=ids, token_type_ids=types)
+    floor = torch.finfo(hidden.dtype).min
+    additive = (1.0 - attention[:, None, None, :].to(hidden.dtype)) * floor
+    for layer in bert.encoder.layer[:FROZEN]:
+        out = layer(hidden, attention_mask=additive)
+        hidden = out[0] if isinstance(out, tuple) else out
+    return hidden, additive
+
+
+def _judged(bert: Any, judge: Any, ids: Any, types: Any, attention: Any) -> Any:
+    """The judge's logits: the shared first layers, then the judge's own."""
+    return judge(_lower(bert, ids, types, attention)[0], attention).float()
+
+
+def _trace_judge(tokenizer: Any, model: Any, judge: Any) -> Any:
+    """The judge path as a TorchScript trace, or None when it can't be traced or disagrees.
+
+    Checked before use against the judge run on the eager model's own hidden states after
+    `FROZEN` layers (`output_hidden_states`), on probe batches of other sizes and lengths.
+    """
+    import torch
+
+    class Judged(torch.nn.Module):
+        def __init__(self, bert: Any, judge: Any) -> None:
+            super().__init__()
+            self.bert = bert
+            self.judge = judge
+
+        def forward(self, ids: Any, types: Any, attention: Any) -> Any:
+            return _judged(self.bert, self.judge, ids, types, attention)
+
+    def encode(texts: list[str]) -> Any:
+        return tokenizer(
+            texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
+        )
+
+    example = ["I'm so sorry about the bill.", "What would help most? I can refund it today."]
+    probes = [["Please hold."], ["Sorry. " * 80, "What can I do?", "ok"], example * 4]
+    try:
+        with torch.inference_mode(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            traced = torch.jit.trace(
+                Judged(model, judge).eval(), _inputs(encode(example)), check_trace=False
+            )
+            for probe in probes:
+                enc = encode(probe)
+                states = model(**enc, output_hidden_states=True).hidden_states[FROZEN]
+                want = judge(states, enc["attention_mask"]).float()
+                if not torch.allclose(traced(*_inputs(enc)), want, atol=1e-5, rtol=0):
+                    return None
+    except Exception:  # any failure to trace (torch or transformers internals): keep eager
+        return None
+    return traced
 
 
 def _trace(tokenizer: Any, model: Any) -> Any:
@@ -292,6 +401,12 @@ def load() -> Embedder:
         except (OSError, ValueError) as exc:
             raise ModelUnavailable(f"cannot load the packaged model from {path}: {exc}") from exc
         model.eval()
+        judge, why_no_judge = None, "turned off (DEESCALATE_JUDGE)"
+        if JUDGE:
+            try:
+                judge = load_judge(model)  # on the float model, before quantisation
+            except TunedUnavailable as exc:
+                why_no_judge = str(exc)
         if INT8:
             with warnings.catch_warnings():
                 # torch 2.13 marks its quantised tensor API deprecated; it still works as pinned.
@@ -301,17 +416,33 @@ def load() -> Embedder:
                     model = torch.ao.quantization.quantize_dynamic(
                         model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
                     )
+                    if judge is not None:
+                        judge = torch.ao.quantization.quantize_dynamic(
+                            judge, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
+                        )
                 except (AttributeError, RuntimeError) as exc:
                     # The heads are trained on int8 embeddings; float ones would not match.
                     raise ModelUnavailable(f"int8 quantisation unavailable: {exc}") from exc
+            gc.collect()  # the float layers quantisation replaced (the judge's copies too)
             _trim()
-        _MODEL = Embedder(tokenizer, model, _trace(tokenizer, model) if TRACE else None)
+        _MODEL = Embedder(
+            tokenizer,
+            model,
+            _trace(tokenizer, model) if TRACE else None,
+            judge,
+            _trace_judge(tokenizer, model, judge) if TRACE and judge is not None else None,
+        )
+        if judge is None:
+            _MODEL.why_no_judge = why_no_judge
         return _MODEL
 
 
 def warm() -> None:
     """Load the model now (e.g. from a background thread) so the first grade is fast."""
-    load().embed(["warm up"])
+    model = load()
+    model.embed(["warm up"])
+    if model.judges:
+        model.judge(["warm up"])
 
 
 def loaded() -> bool:

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
-from trainer.grading import embed, registry
+from trainer.grading import embed, registry, tuned
 from trainer.grading.advice import advise
 from trainer.grading.ask import NO_QUESTION
 from trainer.grading.findings import StepEvidence
@@ -25,8 +25,10 @@ from trainer.grading.rewrite import agent_voice, rewrite
 from trainer.grading.text import clean
 from trainer.models.grade import STEPS, Grade, GradeContext, Step, StepVerdict
 
+_JOB = STEPS.index("job")
 LEXICAL_SCORE_PASS = 0.85
-"""Score reported in lexical-only mode when the rules pass a step (fail: 1 - this)."""
+"""Score reported in lexical-only mode when the rules pass a step (fail: 1 - this); also the
+rules' vote averaged with the judge's probability."""
 MAX_EVIDENCE = 3
 _EVIDENCE_CHARS = 200
 
@@ -73,23 +75,48 @@ class Grader:
             raise ValueError("grade_many needs one context per reply")
         full = [c or GradeContext() for c in ctxs]
         cleaned = [clean(r) for r in replies]
-        vectors: Future[np.ndarray] | None = None
+        outputs: Future[np.ndarray] | None = None
         if self.embedder is not None and len(replies) > 1:
             # The model (its batches on one worker per core) runs beside the regex pass: 158-162
             # against 138-147 replies/s run one after the other, measured back to back here.
-            vectors = _pool().submit(self.embedder.embed, [c.text for c in cleaned])
+            outputs = _pool().submit(self._model_outputs, [c.text for c in cleaned])
         lexes = [analyse(r, c, cl) for r, c, cl in zip(replies, full, cleaned, strict=True)]
-        probs = self._scores(lexes, vectors.result() if vectors is not None else None)
-        return [self._assemble(lx, c, p) for lx, c, p in zip(lexes, full, probs, strict=True)]
+        probs = self._scores(lexes, outputs.result() if outputs is not None else None)
+        judged = self.judged
+        return [
+            self._assemble(lx, c, p, judged) for lx, c, p in zip(lexes, full, probs, strict=True)
+        ]
 
-    def _scores(self, lexes: list[Lexical], vectors: np.ndarray | None = None) -> np.ndarray:
-        """Pass probabilities (n, 4): the stacked rule + head combination (heads.combine)."""
+    @property
+    def judged(self) -> bool:
+        """Whether the fine-tuned judge takes part in the verdicts (`trainer.grading.tuned`)."""
+        return self.embedder is not None and self.embedder.judges
+
+    def _model_outputs(self, texts: list[str]) -> np.ndarray:
+        """The judge's logits (n, 4) when it is loaded, else the embeddings (n, 384)."""
+        assert self.embedder is not None
+        return self.embedder.judge(texts) if self.judged else self.embedder.embed(texts)
+
+    def _scores(self, lexes: list[Lexical], outputs: np.ndarray | None = None) -> np.ndarray:
+        """Pass probabilities (n, 4) (docs/grader.md, "How the judge, heads and rules combine").
+
+        With the fine-tuned judge: per step the mean of the judge's probability and the rules'
+        vote (0.85 pass, 0.15 fail), so the rules' verdict stands unless the judge is confident
+        against it; `job` is the judge's probability alone (a rule pass there only means no
+        failure was named). Without it: the stacked rule + head combination (heads.combine).
+        """
         rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
+        vote = np.where(rules > 0, LEXICAL_SCORE_PASS, 1 - LEXICAL_SCORE_PASS)
         if self.heads is None or self.embedder is None or not lexes:
-            return np.where(rules > 0, LEXICAL_SCORE_PASS, 1 - LEXICAL_SCORE_PASS)
-        if vectors is None:
-            vectors = self.embedder.embed([lx.cleaned.text for lx in lexes])
-        probs = self.heads.combine(rules, self.heads.predict(vectors))
+            return vote
+        if outputs is None:
+            outputs = self._model_outputs([lx.cleaned.text for lx in lexes])
+        if self.judged:
+            judge = tuned.probabilities(outputs)
+            probs = (judge + vote) / 2
+            probs[:, _JOB] = judge[:, _JOB]
+        else:
+            probs = self.heads.combine(rules, self.heads.predict(outputs))
         empty = np.array([not lx.cleaned.text for lx in lexes])
         probs[empty] = 0.0
         return probs
@@ -98,7 +125,9 @@ class Grader:
         """Pass threshold for step number `index` (fixed at 0.5: see heads.combine)."""
         return PASS_AT
 
-    def _assemble(self, lx: Lexical, ctx: GradeContext, probs: np.ndarray) -> Grade:
+    def _assemble(
+        self, lx: Lexical, ctx: GradeContext, probs: np.ndarray, judged: bool = False
+    ) -> Grade:
         name = ctx.customer_name.strip()
         issue = agent_voice(ctx.scenario.issue) if ctx.scenario is not None else ""
         if not lx.english:
@@ -108,7 +137,7 @@ class Grader:
         for i, step in enumerate(STEPS):
             ev = lx.steps[step]
             committed = committed_failure(ev)
-            passed = decide(step, float(probs[i]), ev.passed, committed, bool(ev.positives))
+            passed = decide(step, float(probs[i]), ev.passed, committed, bool(ev.positives), judged)
             if step == "ask" and not ev.passed and ev.missing == NO_QUESTION:
                 # Nothing in the reply reads as a question or an offer: the head alone can't
                 # pass ask (a long paste of apologies scored 0.52 on the head).
@@ -116,12 +145,14 @@ class Grader:
             if (
                 step == "person"
                 and passed
+                and not judged
                 and not ev.positives
                 and committed_failure(lx.steps["job"])
             ):
                 # Rated set 2: with no acknowledgement the rules can name, the head alone does not
                 # pass person in a reply that defends, blames or walls them off ("I'm sorry to
-                # hear that, but every rider is background-checked").
+                # hear that, but every rider is background-checked"). The judge learnt this from
+                # the rated sets; the veto then cost person kappa on two of three left-out sets.
                 passed = False
             if step == "apology" and not verdicts.get("job", True):
                 # Decision (labelling guide): an apology beside a job failure is hollow.

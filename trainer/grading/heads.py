@@ -121,24 +121,34 @@ PASS_AT = 0.5
 """The combined probability passes a step at or above this (fixed, not tuned)."""
 
 
-def decide(step: str, prob: float, rule_passed: bool, committed: bool, supported: bool) -> bool:
+def decide(
+    step: str,
+    prob: float,
+    rule_passed: bool,
+    committed: bool,
+    supported: bool,
+    judged: bool = False,
+) -> bool:
     """One step's verdict under `named-v2` (docs/grader.md, "How head and rules combine").
 
     1. A committed failure the rules named on a span (sorry-but, a policy wall, a rhetorical
        question...) is final: the step fails, whatever the head says.
-    2. `job` passes by default (labelling guide): with no failure named it passes; the head
-       does not fail it on its own (it failed a quarter of plain procedural replies).
-    3. Support the rules named (an acknowledgement, a plain apology, a question about what
-       they want) with no failure is final: the step passes.
-    4. Otherwise (nothing named, or only an omission such as a data-only question) the
-       stacked rule + head probability decides.
+    2. `job` fails when the rules name a failure. Otherwise, with the fine-tuned judge
+       (`judged`), the judge's probability decides; without it `job` passes (labelling guide:
+       the embedding head failed a quarter of plain procedural replies, so it may not).
+    3. Without the judge, support the rules named (an acknowledgement, a plain apology, a
+       question about what they want) with no failure is final: the step passes. With the
+       judge it is not: leaving one rated set out at a time, that override cost person
+       0.01-0.03 kappa on each left-out set (docs/grader.md).
+    4. Otherwise the probability decides: the stacked rule + head combination, averaged with
+       the judge's when there is one.
     The grader then applies the ask veto (no question at all) and apology implies job.
     """
     if committed:
         return False
     if step == "job":
-        return rule_passed
-    if supported and rule_passed:
+        return rule_passed and (not judged or prob >= PASS_AT)
+    if supported and rule_passed and not judged:
         return True
     return prob >= PASS_AT
 

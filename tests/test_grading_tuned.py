@@ -1,0 +1,226 @@
+"""The fine-tuned judge: how it is stored and loaded, what it trains on, how it takes part."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from trainer.grading import tuned
+from trainer.grading.grader import Grader
+from trainer.grading.heads import Heads, decide
+from trainer.grading.lexical import analyse
+from trainer.models.grade import STEPS, GradeContext
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+
+def _tiny_bert(seed: int) -> object:
+    torch.manual_seed(seed)
+    config = transformers.BertConfig(
+        vocab_size=50,
+        hidden_size=16,
+        num_hidden_layers=tuned.FROZEN + 2,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=32,
+    )
+    return transformers.BertModel(config).eval()
+
+
+def _states(seed: int = 0) -> tuple[object, object]:
+    torch.manual_seed(seed)
+    hidden = torch.randn(3, 7, 16)
+    attention = torch.ones(3, 7, dtype=torch.long)
+    attention[1, 4:] = 0
+    return hidden, attention
+
+
+def test_the_judge_is_stored_as_its_change_and_loads_back(tmp_path: Path) -> None:
+    model = _tiny_bert(0)
+    judge = tuned.new_judge(model)
+    with torch.no_grad():  # stand-in for training: move every parameter
+        for parameter in judge.parameters():
+            parameter += 0.05 * torch.randn_like(parameter)
+    tuned.save(judge, tuned.top_layers(model), tmp_path, {"seed": 1})
+    meta = json.loads((tmp_path / tuned.META).read_text())
+    assert meta["format"] == tuned.FORMAT and meta["seed"] == 1
+    assert meta["base"] == tuned.fingerprint(tuned.top_layers(model))
+    stored = np.load(tmp_path / tuned.WEIGHTS)
+    assert any(stored[k].dtype == np.int8 for k in stored.files)  # matrices as int8 changes
+    loaded = tuned.load(model, tmp_path)
+    with torch.no_grad():
+        want = judge(*_states())
+        got = loaded(*_states())
+        untrained = tuned.new_judge(model).eval()(*_states())
+    assert got.shape == (3, len(STEPS))
+    # int8 rounding of the change only: far closer to the trained judge than to the base.
+    assert float((got - want).abs().max()) < 0.01
+    assert float((untrained - want).abs().max()) > 0.05
+
+
+def test_a_judge_for_other_base_weights_or_another_format_is_refused(tmp_path: Path) -> None:
+    model = _tiny_bert(0)
+    tuned.save(tuned.new_judge(model), tuned.top_layers(model), tmp_path, {})
+    with pytest.raises(tuned.TunedUnavailable, match="other base weights"):
+        tuned.load(_tiny_bert(1), tmp_path)
+    meta = json.loads((tmp_path / tuned.META).read_text())
+    (tmp_path / tuned.META).write_text(json.dumps({**meta, "format": "something-else"}))
+    with pytest.raises(tuned.TunedUnavailable, match="stored another way"):
+        tuned.load(model, tmp_path)
+    with pytest.raises(tuned.TunedUnavailable, match="no fine-tuned judge"):
+        tuned.load(model, tmp_path / "missing")
+
+
+def _rated(folder: Path, ids: list[str]) -> None:
+    folder.mkdir(parents=True)
+    (folder / "replies.jsonl").write_text(
+        "".join(json.dumps({"id": i, "reply": f"Reply {i}."}) + "\n" for i in ids)
+    )
+    for rater, person in (("rater_a", True), ("rater_b", False)):
+        (folder / f"{rater}.jsonl").write_text(
+            "".join(
+                json.dumps({"id": i, "person": person, "job": True, "apology": False, "ask": True})
+                + "\n"
+                for i in ids
+            )
+        )
+
+
+def test_training_reads_only_the_rated_sets_it_names(tmp_path: Path) -> None:
+    from trainer.grading import tune
+
+    labels = {"person": True, "job": True, "apology": False, "ask": False}
+    row = {"line": "cl1", "reply": "Sorry.", "labels": labels}
+    (tmp_path / "replies.jsonl").write_text(
+        json.dumps({**row, "id": "r1", "split": "train"}) + "\n"
+    )
+    (tmp_path / "dev11.jsonl").write_text(json.dumps({**row, "id": "d1"}) + "\n")
+    for name in tune.RATED:
+        _rated(tmp_path / "rated" / name, [f"{name}-1", f"{name}-2"])
+    held = tmp_path / "rated" / "set5"
+    held.mkdir()
+    (held / "replies.jsonl").write_text("not json: must never be opened\n")
+    texts, y, masks, weights = tune.training_rows(tmp_path)
+    assert len(texts) == 2 + 2 * len(tune.RATED)
+    assert not any(t.startswith("Reply set5") for t in texts)
+    rated = weights == tune.RATED_WEIGHT
+    assert rated.sum() == 2 * len(tune.RATED)
+    # The raters split on person in these rows: that label is masked out, the others count.
+    assert (masks[rated][:, STEPS.index("person")] == 0).all()
+    assert (masks[rated][:, STEPS.index("job")] == 1).all()
+    assert (y[~rated][:, STEPS.index("person")] == 1).all()
+
+
+def test_the_newest_rated_set_is_kept_out_of_training() -> None:
+    from trainer.grading import tune
+
+    rated = Path(__file__).resolve().parent.parent / "data" / "rated"
+    folders = sorted(p.name for p in rated.iterdir() if (p / "replies.jsonl").exists())
+    held = [name for name in folders if name not in tune.RATED]
+    assert held == ["set5"]
+    meta = json.loads((tuned.FOLDER / tuned.META).read_text())
+    assert meta["rated_sets"] == list(tune.RATED)
+    assert not any("set5" in f for f in meta["sha256"])
+
+
+def test_with_the_judge_job_is_the_judges_call_unless_a_rule_names_a_failure() -> None:
+    assert not decide("job", 0.2, True, False, False, judged=True)
+    assert decide("job", 0.8, True, False, False, judged=True)
+    assert not decide("job", 0.9, False, True, False, judged=True)  # a committed failure
+    assert decide("job", 0.2, True, False, False, judged=False)  # no judge: passes by default
+    # Named support no longer overrides the probability when the judge is there.
+    assert decide("person", 0.2, True, False, True, judged=False)
+    assert not decide("person", 0.2, True, False, True, judged=True)
+
+
+def _judged_grader(head: float, judge: float) -> tuple[Grader, np.ndarray]:
+    grader = Grader()
+    grader.heads = Heads(
+        weights=np.zeros((4, 1)),
+        bias=np.zeros(4),
+        mean=np.zeros(1),
+        scale=np.ones(1),
+        platt_a=np.ones(4),
+        platt_b=np.zeros(4),
+    )
+    probs = np.full(4, (head + judge) / 2)
+    probs[STEPS.index("job")] = judge
+    return grader, probs
+
+
+@pytest.mark.parametrize(
+    ("reply", "step"),
+    [
+        ("I'm sorry, but you should have read the terms.", "apology"),
+        ("Calm down, sir. Shouting at me won't get this sorted any faster.", "job"),
+        ("What do you want me to do, kick another guest out?", "ask"),
+    ],
+)
+def test_a_committed_failure_stays_final_beside_a_confident_judge(reply: str, step: str) -> None:
+    grader, probs = _judged_grader(0.99, 0.99)
+    grade = grader._assemble(analyse(reply), GradeContext(), probs, judged=True)
+    assert not grade.step(step).passed and grade.step(step).committed
+
+
+@pytest.mark.slow
+def test_the_shipped_judge_is_traced_and_matches_the_eager_model() -> None:
+    from trainer.grading import embed
+
+    try:
+        model = embed.load()
+    except embed.ModelUnavailable as exc:
+        pytest.skip(str(exc))
+    assert model.judges, model.why_no_judge
+    assert model._judge_encoder is not None  # traced at load on this machine's torch
+    texts = ["Please hold.", "I'm so sorry, Mrs Raman. Would a refund today help?", "ok"] * 4
+    traced = model._judge_encoder
+    try:
+        model.clear_cache()
+        fast = model.judge(texts)
+        model._judge_encoder = None
+        model.clear_cache()
+        eager = model.judge(texts)
+    finally:
+        model._judge_encoder = traced
+        model.clear_cache()
+    assert fast.shape == (len(texts), len(STEPS))
+    assert np.array_equal(fast, eager)
+    # The embedding path is untouched by the judge (the simulated customer reads it).
+    assert model.embed(texts).shape == (len(texts), embed.DIM)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Which device are you using, the app or the website?",
+        "Hold the reset button for ten seconds, then wait for the green light.",
+        "I already cancelled your account and refunded all the charges.",
+        "Thanks for holding. I've booked the engineer for Thursday between 8 and 12.",
+    ],
+)
+def test_the_judge_keeps_job_for_plain_procedural_replies(reply: str) -> None:
+    grader = Grader.load()
+    if not grader.judged:
+        pytest.skip("no fine-tuned judge loaded")
+    assert grader.grade(reply).job.passed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "What tends to happen on a busy evening is the drivers get backed up, so it was late.",
+        "The tracking shows he was outside your door at 2pm, so the parcel was delivered.",
+        "It's the same for all our patients, I'm afraid, there's nothing special about yours.",
+    ],
+)
+def test_the_judge_fails_job_for_excuses_the_rules_never_listed(reply: str) -> None:
+    grader = Grader.load()
+    if not grader.judged:
+        pytest.skip("no fine-tuned judge loaded")
+    assert not grader.grade(reply).job.passed
