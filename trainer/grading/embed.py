@@ -211,7 +211,7 @@ def _inputs(enc: Any) -> tuple[Any, Any, Any]:
     return ids, (types if types is not None else torch.zeros_like(ids)), enc["attention_mask"]
 
 
-def _lower(bert: Any, ids: Any, types: Any, attention: Any) -> tuple[Any, Any]:
+def shared_states(bert: Any, ids: Any, types: Any, attention: Any) -> tuple[Any, Any]:
     """Hidden states after the first `FROZEN` layers, and the additive attention mask."""
     import torch
 
@@ -226,7 +226,7 @@ def _lower(bert: Any, ids: Any, types: Any, attention: Any) -> tuple[Any, Any]:
 
 def _judged(bert: Any, judge: Any, ids: Any, types: Any, attention: Any) -> Any:
     """The judge's logits: the shared first layers, then the judge's own."""
-    return judge(_lower(bert, ids, types, attention)[0], attention).float()
+    return judge(shared_states(bert, ids, types, attention)[0], attention).float()
 
 
 def _trace_judge(tokenizer: Any, model: Any, judge: Any) -> Any:
@@ -246,6 +246,18 @@ def _trace_judge(tokenizer: Any, model: Any, judge: Any) -> Any:
         def forward(self, ids: Any, types: Any, attention: Any) -> Any:
             return _judged(self.bert, self.judge, ids, types, attention)
 
+    def want(enc: Any) -> Any:
+        states = model(**enc, output_hidden_states=True).hidden_states[FROZEN]
+        return judge(states, enc["attention_mask"]).float()
+
+    return _checked_trace(tokenizer, Judged(model, judge).eval(), want, atol=1e-5)
+
+
+def _checked_trace(tokenizer: Any, module: Any, want: Any, atol: float) -> Any:
+    """`module` traced on an example batch, or None if tracing fails or any probe batch (other
+    sizes and lengths) differs from `want(encoded batch)` by more than `atol`."""
+    import torch
+
     def encode(texts: list[str]) -> Any:
         return tokenizer(
             texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
@@ -256,14 +268,11 @@ def _trace_judge(tokenizer: Any, model: Any, judge: Any) -> Any:
     try:
         with torch.inference_mode(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            traced = torch.jit.trace(
-                Judged(model, judge).eval(), _inputs(encode(example)), check_trace=False
-            )
+            # Our own comparison below replaces torch's trace check (which raises on mismatch).
+            traced = torch.jit.trace(module, _inputs(encode(example)), check_trace=False)
             for probe in probes:
                 enc = encode(probe)
-                states = model(**enc, output_hidden_states=True).hidden_states[FROZEN]
-                want = judge(states, enc["attention_mask"]).float()
-                if not torch.allclose(traced(*_inputs(enc)), want, atol=1e-5, rtol=0):
+                if not torch.allclose(traced(*_inputs(enc)), want(enc), atol=atol, rtol=0):
                     return None
     except Exception:  # any failure to trace (torch or transformers internals): keep eager
         return None
@@ -296,31 +305,13 @@ def _trace(tokenizer: Any, model: Any) -> Any:
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(pooled.float(), p=2, dim=1)
 
-    def encode(texts: list[str]) -> Any:
-        return tokenizer(
-            texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
-        )
+    def want(enc: Any) -> Any:
+        eager = model(**enc).last_hidden_state
+        mask = enc["attention_mask"].unsqueeze(-1).to(eager.dtype)
+        pooled = (eager * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled.float(), p=2, dim=1)
 
-    example = ["I'm so sorry about the bill.", "What would help most? I can refund it today."]
-    probes = [["Please hold."], ["Sorry. " * 80, "What can I do?", "ok"], example * 4]
-    try:
-        with torch.inference_mode(), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            # Our own comparison below replaces torch's trace check (which raises on mismatch).
-            traced = torch.jit.trace(
-                Pooled(model).eval(), _inputs(encode(example)), check_trace=False
-            )
-            for probe in probes:
-                enc = encode(probe)
-                eager = model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).to(eager.dtype)
-                pooled = (eager * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                want = torch.nn.functional.normalize(pooled.float(), p=2, dim=1)
-                if not torch.allclose(traced(*_inputs(enc)), want, atol=1e-6, rtol=0):
-                    return None
-    except Exception:  # any failure to trace (torch or transformers internals): keep eager
-        return None
-    return traced
+    return _checked_trace(tokenizer, Pooled(model).eval(), want, atol=1e-6)
 
 
 def _single_threaded() -> None:

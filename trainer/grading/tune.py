@@ -34,7 +34,7 @@ import numpy as np
 
 from trainer.grading import tuned
 from trainer.grading.agreement import RatedSet
-from trainer.grading.embed import MAX_TOKENS
+from trainer.grading.embed import MAX_TOKENS, shared_states
 from trainer.grading.train import FIT_HELDOUT, data_sets
 from trainer.models.grade import STEPS
 
@@ -120,16 +120,8 @@ class _Lower:
                     max_length=MAX_TOKENS,
                     return_tensors="pt",
                 )
-                hidden = bert.embeddings(
-                    input_ids=enc["input_ids"], token_type_ids=enc["token_type_ids"]
-                )
                 attention = enc["attention_mask"]
-                additive = (1.0 - attention[:, None, None, :].float()) * torch.finfo(
-                    torch.float32
-                ).min
-                for layer in bert.encoder.layer[: tuned.FROZEN]:
-                    result = layer(hidden, attention_mask=additive)
-                    hidden = result[0] if isinstance(result, tuple) else result
+                hidden = shared_states(bert, enc["input_ids"], enc["token_type_ids"], attention)[0]
                 for j, i in enumerate(idx):
                     out[i] = hidden[j, : int(attention[j].sum())].clone()
         return out
