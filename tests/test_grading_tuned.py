@@ -132,9 +132,10 @@ def test_with_the_judge_job_is_the_judges_call_unless_a_rule_names_a_failure() -
     assert decide("job", 0.8, True, False, False, judged=True)
     assert not decide("job", 0.9, False, True, False, judged=True)  # a committed failure
     assert decide("job", 0.2, True, False, False, judged=False)  # no judge: passes by default
-    # Named support no longer overrides the probability when the judge is there.
+    # Named support with no failure stays final with the judge too.
     assert decide("person", 0.2, True, False, True, judged=False)
-    assert not decide("person", 0.2, True, False, True, judged=True)
+    assert decide("person", 0.2, True, False, True, judged=True)
+    assert not decide("person", 0.2, True, False, False, judged=True)
 
 
 def _judged_grader(head: float, judge: float) -> tuple[Grader, np.ndarray]:

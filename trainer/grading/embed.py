@@ -164,7 +164,7 @@ class Embedder:
         _trim()
         return out
 
-    def _run(self, batch: list[str], kind: str) -> np.ndarray:
+    def _run(self, batch: list[str], kind: str = "embed") -> np.ndarray:
         """Embed (`kind` "embed") or judge ("judge") one batch in the calling thread."""
         import torch
 

@@ -136,10 +136,10 @@ def decide(
     2. `job` fails when the rules name a failure. Otherwise, with the fine-tuned judge
        (`judged`), the judge's probability decides; without it `job` passes (labelling guide:
        the embedding head failed a quarter of plain procedural replies, so it may not).
-    3. Without the judge, support the rules named (an acknowledgement, a plain apology, a
-       question about what they want) with no failure is final: the step passes. With the
-       judge it is not: leaving one rated set out at a time, that override cost person
-       0.01-0.03 kappa on each left-out set (docs/grader.md).
+    3. Support the rules named (an acknowledgement, a plain apology, a question about what
+       they want) with no failure is final: the step passes, with or without the judge. (The
+       judge alone failed short acknowledgements such as "I can hear how fed up you are,
+       Rosa."; leaving one rated set out at a time, the override cost person 0.01-0.03 kappa.)
     4. Otherwise the probability decides: the stacked rule + head combination, averaged with
        the judge's when there is one.
     The grader then applies the ask veto (no question at all) and apology implies job.
@@ -148,7 +148,7 @@ def decide(
         return False
     if step == "job":
         return rule_passed and (not judged or prob >= PASS_AT)
-    if supported and rule_passed and not judged:
+    if supported and rule_passed:
         return True
     return prob >= PASS_AT
 
