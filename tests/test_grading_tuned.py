@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from trainer.grading import tuned
+from trainer.grading import registry, tuned
 from trainer.grading.grader import Grader
-from trainer.grading.heads import Heads, decide
+from trainer.grading.heads import OVERRULE_AT, Heads, decide
 from trainer.grading.lexical import analyse
 from trainer.models.grade import STEPS, GradeContext
 
@@ -101,12 +101,12 @@ def test_training_reads_only_the_rated_sets_it_names(tmp_path: Path) -> None:
     (tmp_path / "dev11.jsonl").write_text(json.dumps({**row, "id": "d1"}) + "\n")
     for name in tune.RATED:
         _rated(tmp_path / "rated" / name, [f"{name}-1", f"{name}-2"])
-    held = tmp_path / "rated" / "set5"
+    held = tmp_path / "rated" / "set6"
     held.mkdir()
     (held / "replies.jsonl").write_text("not json: must never be opened\n")
     texts, y, masks, weights = tune.training_rows(tmp_path)
     assert len(texts) == 2 + 2 * len(tune.RATED)
-    assert not any(t.startswith("Reply set5") for t in texts)
+    assert not any(t.startswith("Reply set6") for t in texts)
     rated = weights == tune.RATED_WEIGHT
     assert rated.sum() == 2 * len(tune.RATED)
     # The raters split on person in these rows: that label is masked out, the others count.
@@ -121,10 +121,10 @@ def test_the_newest_rated_set_is_kept_out_of_training() -> None:
     rated = Path(__file__).resolve().parent.parent / "data" / "rated"
     folders = sorted(p.name for p in rated.iterdir() if (p / "replies.jsonl").exists())
     held = [name for name in folders if name not in tune.RATED]
-    assert held == ["set5"]
+    assert held == ["set6"]
     meta = json.loads((tuned.FOLDER / tuned.META).read_text())
     assert meta["rated_sets"] == list(tune.RATED)
-    assert not any("set5" in f for f in meta["sha256"])
+    assert not any("set6" in f for f in meta["sha256"])
 
 
 def test_with_the_judge_job_is_the_judges_call_unless_a_rule_names_a_failure() -> None:
@@ -163,7 +163,7 @@ def _judged_grader(head: float, judge: float) -> tuple[Grader, np.ndarray]:
 )
 def test_a_committed_failure_stays_final_beside_a_confident_judge(reply: str, step: str) -> None:
     grader, probs = _judged_grader(0.99, 0.99)
-    grade = grader._assemble(analyse(reply), GradeContext(), probs, judged=True)
+    grade = grader._assemble(analyse(reply), GradeContext(), probs, judge=np.full(4, 0.99))
     assert not grade.step(step).passed and grade.step(step).committed
 
 
@@ -225,3 +225,31 @@ def test_the_judge_fails_job_for_excuses_the_rules_never_listed(reply: str) -> N
     if not grader.judged:
         pytest.skip("no fine-tuned judge loaded")
     assert not grader.grade(reply).job.passed
+
+
+@pytest.mark.parametrize(
+    ("reply", "step"),
+    [
+        ("It's back in your account now, though sometimes it takes an hour to show.", "job"),
+        ("The fee's refunded and you're booked into the 6.30 class. Anything else?", "ask"),
+    ],
+)
+def test_a_confident_judge_takes_back_a_finding_it_may_overrule(reply: str, step: str) -> None:
+    lx = analyse(reply)
+    named = [f.kind for f in lx.steps[step].negatives]
+    assert named and all(registry.judge_may_overrule(k) for k in named), named
+    grader, _ = _judged_grader(0.99, 0.99)
+    sure = grader._assemble(lx, GradeContext(), np.full(4, 0.9), judge=np.full(4, OVERRULE_AT))
+    unsure = grader._assemble(lx, GradeContext(), np.full(4, 0.9), judge=np.full(4, 0.85))
+    assert sure.step(step).passed and not unsure.step(step).passed
+    assert unsure.step(step).committed
+    # The evidence still names what was taken back, and the customer does not react to it.
+    assert any(e.startswith("not counted as a failure") for e in sure.step(step).evidence)
+    dropped = {registry.flag_of(k) for k in named} - {None}
+    assert not dropped & set(sure.flags)
+    assert dropped <= set(unsure.flags)
+
+
+def test_tone_failures_are_never_taken_back() -> None:
+    for kind in ("calm_down", "sarcasm", "sorry_but", "rhetorical_pushback", "mocking"):
+        assert registry.is_committed(kind) and not registry.judge_may_overrule(kind), kind

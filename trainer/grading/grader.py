@@ -19,7 +19,7 @@ from trainer.grading import embed, registry, tuned
 from trainer.grading.advice import advise
 from trainer.grading.ask import NO_QUESTION
 from trainer.grading.findings import StepEvidence
-from trainer.grading.heads import PASS_AT, Heads, HeadsUnavailable, decide
+from trainer.grading.heads import OVERRULE_AT, PASS_AT, Heads, HeadsUnavailable, decide
 from trainer.grading.lexical import Lexical, analyse
 from trainer.grading.rewrite import agent_voice, rewrite
 from trainer.grading.text import clean
@@ -81,10 +81,10 @@ class Grader:
             # against 138-147 replies/s run one after the other, measured back to back here.
             outputs = _pool().submit(self._model_outputs, [c.text for c in cleaned])
         lexes = [analyse(r, c, cl) for r, c, cl in zip(replies, full, cleaned, strict=True)]
-        probs = self._scores(lexes, outputs.result() if outputs is not None else None)
-        judged = self.judged
+        probs, judge = self._scores(lexes, outputs.result() if outputs is not None else None)
         return [
-            self._assemble(lx, c, p, judged) for lx, c, p in zip(lexes, full, probs, strict=True)
+            self._assemble(lx, c, p, None if judge is None else judge[i])
+            for i, (lx, c, p) in enumerate(zip(lexes, full, probs, strict=True))
         ]
 
     @property
@@ -97,8 +97,11 @@ class Grader:
         assert self.embedder is not None
         return self.embedder.judge(texts) if self.judged else self.embedder.embed(texts)
 
-    def _scores(self, lexes: list[Lexical], outputs: np.ndarray | None = None) -> np.ndarray:
-        """Pass probabilities (n, 4) (docs/grader.md, "How the judge, heads and rules combine").
+    def _scores(
+        self, lexes: list[Lexical], outputs: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Pass probabilities (n, 4) (docs/grader.md, "How the judge, heads and rules combine"),
+        and the judge's own probabilities (n, 4) when it took part.
 
         With the fine-tuned judge: per step the mean of the judge's probability and the rules'
         vote (0.85 pass, 0.15 fail), so the rules' verdict stands unless the judge is confident
@@ -108,9 +111,10 @@ class Grader:
         rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
         vote = np.where(rules > 0, LEXICAL_SCORE_PASS, 1 - LEXICAL_SCORE_PASS)
         if self.heads is None or self.embedder is None or not lexes:
-            return vote
+            return vote, None
         if outputs is None:
             outputs = self._model_outputs([lx.cleaned.text for lx in lexes])
+        judge = None
         if self.judged:
             judge = tuned.probabilities(outputs)
             probs = (judge + vote) / 2
@@ -119,25 +123,41 @@ class Grader:
             probs = self.heads.combine(rules, self.heads.predict(outputs))
         empty = np.array([not lx.cleaned.text for lx in lexes])
         probs[empty] = 0.0
-        return probs
+        if judge is not None:
+            judge[empty] = 0.0
+        return probs, judge
 
     def threshold(self, index: int) -> float:
         """Pass threshold for step number `index` (fixed at 0.5: see heads.combine)."""
         return PASS_AT
 
     def _assemble(
-        self, lx: Lexical, ctx: GradeContext, probs: np.ndarray, judged: bool = False
+        self, lx: Lexical, ctx: GradeContext, probs: np.ndarray, judge: np.ndarray | None = None
     ) -> Grade:
+        """One reply's `Grade` from its rule evidence, its combined pass probabilities and (when
+        the fine-tuned judge took part) the judge's own probabilities."""
         name = ctx.customer_name.strip()
         issue = agent_voice(ctx.scenario.issue) if ctx.scenario is not None else ""
         if not lx.english:
             return _not_graded(lx, ctx, name, issue)
         verdicts: dict[Step, bool] = {}
         steps: dict[Step, StepVerdict] = {}
+        taken_back: set[str] = set()
         for i, step in enumerate(STEPS):
             ev = lx.steps[step]
             committed = committed_failure(ev)
-            passed = decide(step, float(probs[i]), ev.passed, committed, bool(ev.positives), judged)
+            overruled = judge is not None and committed and judge_overrules(ev, float(judge[i]))
+            passed = decide(
+                step,
+                float(probs[i]),
+                ev.passed,
+                committed,
+                bool(ev.positives),
+                judge is not None,
+                overruled,
+            )
+            if overruled:
+                taken_back |= {f.kind for f in ev.negatives}
             if step == "ask" and not ev.passed and ev.missing == NO_QUESTION:
                 # Nothing in the reply reads as a question or an offer: the head alone can't
                 # pass ask (a long paste of apologies scored 0.52 on the head).
@@ -145,7 +165,7 @@ class Grader:
             if (
                 step == "person"
                 and passed
-                and not judged
+                and judge is None
                 and not ev.positives
                 and committed_failure(lx.steps["job"])
             ):
@@ -185,7 +205,7 @@ class Grader:
             job=steps["job"],
             apology=steps["apology"],
             ask=steps["ask"],
-            flags=list(lx.flags),
+            flags=_flags(lx, taken_back),
             suggested=suggested,
             remedies_offered=list(lx.remedies_offered),
             forbidden_promised=list(lx.forbidden_promised),
@@ -214,6 +234,32 @@ def _not_graded(lx: Lexical, ctx: GradeContext, name: str, issue: str) -> Grade:
 def committed_failure(ev: StepEvidence) -> bool:
     """The rules named a committed failure of this step (registry severity)."""
     return not ev.passed and any(registry.is_committed(f.kind) for f in ev.negatives)
+
+
+def _flags(lx: Lexical, taken_back: set[str]) -> list[str]:
+    """The reply's flags, less those raised only by findings the judge took back (the
+    simulated customer reacts to flags, so it must not hear a policy wall that was not one)."""
+    if not taken_back:
+        return list(lx.flags)
+    kept = {
+        registry.flag_of(f.kind)
+        for ev in lx.steps.values()
+        for f in ev.negatives
+        if f.kind not in taken_back
+    }
+    dropped = {registry.flag_of(k) for k in taken_back} - kept
+    return [f for f in lx.flags if f not in dropped]
+
+
+def judge_overrules(ev: StepEvidence, judge: float) -> bool:
+    """The judge is confident enough to take back every committed failure the rules named,
+    and each is of a kind it may overrule (`Kind.judge_may_overrule`)."""
+    committed = [f.kind for f in ev.negatives if registry.is_committed(f.kind)]
+    return (
+        judge >= OVERRULE_AT
+        and bool(committed)
+        and all(registry.judge_may_overrule(k) for k in committed)
+    )
 
 
 def _quote(text: str) -> str:
@@ -265,7 +311,8 @@ def _evidence(step: Step, passed: bool, ev: StepEvidence, lx: Lexical) -> list[s
         elif step == "person" and "name_used" in lx.flags:
             spans = ["the name alone is not an acknowledgement"]
         elif step == "job":
-            spans = ["judged as not moving toward a fix"]
+            # The judge failed it with no phrase the rules can point to.
+            spans = ["reads as not yet on their side (the model's judgement; no phrase named)"]
         else:
             spans = [ev.missing or f"no {step} step found"]
     return spans

@@ -118,6 +118,11 @@ class Heads:
 
 
 PASS_AT = 0.5
+OVERRULE_AT = 0.9
+"""The judge's own probability at or above which it takes back a committed failure of a kind
+it may overrule (`Kind.judge_may_overrule`). Chosen leaving one rated set out at a time (sets
+3, 4 and 5, each judged by a judge that never saw it): 0.9 raised job kappa 0.03-0.05 and ask
+0.02 on every fold; 0.8 passed more replies the raters failed (docs/grader.md)."""
 """The combined probability passes a step at or above this (fixed, not tuned)."""
 
 
@@ -128,6 +133,7 @@ def decide(
     committed: bool,
     supported: bool,
     judged: bool = False,
+    overruled: bool = False,
 ) -> bool:
     """One step's verdict under `named-v2` (docs/grader.md, "How head and rules combine").
 
@@ -142,8 +148,12 @@ def decide(
        Rosa."; leaving one rated set out at a time, the override cost person 0.01-0.03 kappa.)
     4. Otherwise the probability decides: the stacked rule + head combination, averaged with
        the judge's when there is one.
+    `overruled`: the fine-tuned judge is confident (`OVERRULE_AT`) the reply keeps the step
+    and every committed failure named is of a kind it may take back; the step then passes.
     The grader then applies the ask veto (no question at all) and apology implies job.
     """
+    if overruled:
+        return True
     if committed:
         return False
     if step == "job":

@@ -121,6 +121,11 @@ class Kind:
     """False for a note on what was missing (no apology found, a name alone): no span."""
     exempt: tuple[Exemption, ...] = ()
     """Checks that take back a match (e.g. a rule with an open door is not a wall)."""
+    judge_may_overrule: bool = False
+    """A committed failure the rules find by reading content rather than an unmistakable act
+    (a cause, a time limit, a word like "collector"), so a confident fine-tuned judge may take
+    it back (`trainer.grading.heads.OVERRULE_AT`). Tone failures (calm down, sarcasm, sorry-but)
+    never are."""
     undoes_acknowledgement: bool = False
     """A job failure that takes back an acknowledgement in the same reply (blame, arguing;
     labelling guide: explaining the cause does not)."""

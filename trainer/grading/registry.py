@@ -181,6 +181,12 @@ def is_committed(kind_id: str) -> bool:
     return k is not None and k.severity == COMMITTED
 
 
+def judge_may_overrule(kind_id: str) -> bool:
+    """A committed failure a confident judge may take back (`Kind.judge_may_overrule`)."""
+    k = KINDS.get(kind_id)
+    return k is not None and k.judge_may_overrule
+
+
 def flag_of(kind_id: str) -> str | None:
     """The call-craft flag a finding of this kind raises, if any."""
     k = KINDS.get(kind_id)

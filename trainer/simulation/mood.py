@@ -106,7 +106,7 @@ SHAPES: dict[Difficulty, Shape] = {
     "medium": Shape(
         max_drop=2.3, max_rise=2.5, confirm="low_trust", accept_anger=4.5, want_first_at=7
     ),
-    "hard": Shape(max_drop=1.7, max_rise=2.8, confirm="always", accept_anger=4.0, want_first_at=0),
+    "hard": Shape(max_drop=1.7, max_rise=2.8, confirm="always", accept_anger=3.5, want_first_at=0),
 }
 CONFIRM_TRUST = 0.6
 

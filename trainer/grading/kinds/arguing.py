@@ -50,6 +50,7 @@ KIND = Kind(
     id="arguing",
     step="job",
     severity=COMMITTED,
+    judge_may_overrule=True,
     undoes_acknowledgement=True,
     summary="corrects or contradicts the customer, or defends the agent",
     flag="arguing",

@@ -8,6 +8,7 @@ KIND = Kind(
     id="blaming_colleague",
     step="job",
     severity=COMMITTED,
+    judge_may_overrule=True,
     summary="puts the problem on a colleague, another team or a third party",
     flag="blame",
     patterns=(

@@ -43,6 +43,7 @@ KIND = Kind(
     id="blaming_customer",
     step="job",
     severity=COMMITTED,
+    judge_may_overrule=True,
     undoes_acknowledgement=True,
     summary='puts the problem on the customer ("you should have read the terms")',
     flag="blame",

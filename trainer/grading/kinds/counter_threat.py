@@ -13,6 +13,7 @@ KIND = Kind(
     id="counter_threat",
     step="job",
     severity=COMMITTED,
+    judge_may_overrule=True,
     undoes_acknowledgement=True,
     summary="threatens the customer back, or dares them to go ahead",
     flag="counter_threat",

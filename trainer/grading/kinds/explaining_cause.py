@@ -38,6 +38,7 @@ KIND = Kind(
     id="explaining_cause",
     step="job",
     severity=COMMITTED,
+    judge_may_overrule=True,
     summary="says or guesses why it went wrong, however briefly (labelling guide: facts are fine, causes are not)",
     flag="explaining_cause",
     patterns=(

@@ -30,6 +30,7 @@ KIND = Kind(
     id="gives_up",
     step="job",
     severity=COMMITTED,
+    judge_may_overrule=True,
     undoes_acknowledgement=True,
     summary="accepts an exit or closes the call without an attempt to help",
     patterns=(

@@ -37,6 +37,7 @@ KIND = Kind(
     id="not_my_department",
     step="job",
     severity=COMMITTED,
+    judge_may_overrule=True,
     summary="sends the customer elsewhere instead of owning the problem",
     flag="not_my_department",
     patterns=(

@@ -61,6 +61,13 @@ _COMMITTED = rx(
 
 
 _ARRIVES = rx(r"\bwill (?:be|arrive|reach|land|show|clear|appear|go|come)\b")
+_ON_ITS_WAY = rx(
+    r"\b(?:will|'ll|should) (?:contact|call|ring|phone|email|e-mail|text|visit|respond|reply|"
+    r"be in touch|get back to <you>|come back to <you>)\b|"
+    r"\b(?:new|replacement|corrected|revised|fresh) (?:\w+ ){0,2}(?:will|should) (?:arrive|be (?:sent|posted|"
+    r"emailed|with <you>|delivered|issued))\b"
+)
+"""Set 5: someone getting in touch, or a new item arriving, "within 48 hours" is a promise."""
 _DONE = rx(
     r"\b(?:i'?ve|ive|i have|we'?ve|that'?s|thats|(?:subscription|refund|account|claim|order|booking)\x27s) "
     r"(?:\w+ ){0,3}(?:resubmitted|submitted|refunded|closed|cancelled|processed|sent|booked|raised|issued|"
@@ -79,6 +86,8 @@ def time_the_agent_commits_to(text: str, finding: Finding) -> bool:
         return True
     sentence = text[finding.sentence.start : finding.span.start]
     if _ARRIVES.search(sentence) and _COMMITTED.search(text[: finding.sentence.start]):
+        return True
+    if _ON_ITS_WAY.search(sentence):
         return True
     # Rated set 2: when a fix already done will land ("thats resubmitted now, u should hear back
     # within 10 working days", "all three, back on your card within 5 working days. The
@@ -110,6 +119,7 @@ KIND = Kind(
     id="policy_wall",
     step="job",
     severity=COMMITTED,
+    judge_may_overrule=True,
     summary="gives a rule as the end of the matter, with no door left open",
     flag="policy_wall",
     patterns=(

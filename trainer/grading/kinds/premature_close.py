@@ -58,6 +58,7 @@ KIND = Kind(
     id="premature_close",
     step="ask",
     severity=COMMITTED,
+    judge_may_overrule=True,
     summary='closes before the problem is settled ("Anything else?")',
     cues=(CLOSE, ABOUT_THE_PROBLEM, SETTLED, SETTLED_NOW),
     examples=(
