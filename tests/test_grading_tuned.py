@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from trainer.grading import registry, tuned
-from trainer.grading.grader import Grader
+from trainer.grading.grader import Grader, support_is_final
 from trainer.grading.heads import OVERRULE_AT, Heads, decide
 from trainer.grading.lexical import analyse
 from trainer.models.grade import STEPS, GradeContext
@@ -253,3 +253,18 @@ def test_a_confident_judge_takes_back_a_finding_it_may_overrule(reply: str, step
 def test_tone_failures_are_never_taken_back() -> None:
     for kind in ("calm_down", "sarcasm", "sorry_but", "rhetorical_pushback", "mocking"):
         assert registry.is_committed(kind) and not registry.judge_may_overrule(kind), kind
+
+
+def test_with_the_judge_named_support_is_final_only_on_a_one_sentence_acknowledgement() -> None:
+    grader, _ = _judged_grader(0.02, 0.02)
+    low = np.full(4, 0.02)
+    short = analyse("I'd feel cheated too, Mr Okafor.")
+    longer = analyse("I'd feel cheated too. Did you pay by card? I can look it up.")
+    walled = analyse("I understand your frustration, however our policy says 10 working days.")
+    assert short.steps["person"].positives and longer.steps["person"].positives
+    assert grader._assemble(short, GradeContext(), (low + 0.85) / 2, judge=low).person.passed
+    assert not grader._assemble(longer, GradeContext(), (low + 0.85) / 2, judge=low).person.passed
+    assert not grader._assemble(walled, GradeContext(), (low + 0.85) / 2, judge=low).person.passed
+    # Without the judge the rules' named support still decides.
+    assert support_is_final("person", longer, judged=False)
+    assert not support_is_final("apology", analyse("I'm so sorry, Rosa."), judged=True)

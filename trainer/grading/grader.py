@@ -152,7 +152,7 @@ class Grader:
                 float(probs[i]),
                 ev.passed,
                 committed,
-                bool(ev.positives),
+                support_is_final(step, lx, judge is not None),
                 judge is not None,
                 overruled,
             )
@@ -249,6 +249,27 @@ def _flags(lx: Lexical, taken_back: set[str]) -> list[str]:
     }
     dropped = {registry.flag_of(k) for k in taken_back} - kept
     return [f for f in lx.flags if f not in dropped]
+
+
+def support_is_final(step: Step, lx: Lexical, judged: bool) -> bool:
+    """Whether the support the rules named for `step` passes it outright (`heads.decide`).
+
+    Without the judge, always. With it, only for person on a reply of one sentence that commits
+    no job failure: there the judge, which reads the reply alone and was trained mostly on longer
+    ones, has no more to go on than the rules and failed the issue's own acknowledgements ("I'd
+    feel cheated too.", 0.04). Elsewhere it averages with the rules' vote instead: leaving one
+    rated set out at a time (sets 3-6), keeping the support final on every reply passed 48
+    replies the raters failed against 10 they passed, and cost person 0.03-0.06 kappa.
+    """
+    if not lx.steps[step].positives:
+        return False
+    if not judged:
+        return True
+    return (
+        step == "person"
+        and len(lx.cleaned.sentences) <= 1
+        and not committed_failure(lx.steps["job"])
+    )
 
 
 def judge_overrules(ev: StepEvidence, judge: float) -> bool:

@@ -143,9 +143,8 @@ def decide(
        (`judged`), the judge's probability decides; without it `job` passes (labelling guide:
        the embedding head failed a quarter of plain procedural replies, so it may not).
     3. Support the rules named (an acknowledgement, a plain apology, a question about what
-       they want) with no failure is final: the step passes, with or without the judge. (The
-       judge alone failed short acknowledgements such as "I can hear how fed up you are,
-       Rosa."; leaving one rated set out at a time, the override cost person 0.01-0.03 kappa.)
+       they want) with no failure is final when `supported` says so (`grader.support_is_final`:
+       always without the judge; with it, only person on a one-sentence reply).
     4. Otherwise the probability decides: the stacked rule + head combination, averaged with
        the judge's when there is one.
     `overruled`: the fine-tuned judge is confident (`OVERRULE_AT`) the reply keeps the step
