@@ -10,7 +10,7 @@ import pytest
 
 from trainer.grading import registry, tuned
 from trainer.grading.grader import Grader, support_is_final
-from trainer.grading.heads import OVERRULE_AT, Heads, decide
+from trainer.grading.heads import JOB_PASS_AT, OVERRULE_AT, Heads, decide, recentre
 from trainer.grading.lexical import analyse
 from trainer.models.grade import STEPS, GradeContext
 
@@ -101,12 +101,12 @@ def test_training_reads_only_the_rated_sets_it_names(tmp_path: Path) -> None:
     (tmp_path / "dev11.jsonl").write_text(json.dumps({**row, "id": "d1"}) + "\n")
     for name in tune.RATED:
         _rated(tmp_path / "rated" / name, [f"{name}-1", f"{name}-2"])
-    held = tmp_path / "rated" / "set6"
+    held = tmp_path / "rated" / "set7"
     held.mkdir()
     (held / "replies.jsonl").write_text("not json: must never be opened\n")
     texts, y, masks, weights = tune.training_rows(tmp_path)
     assert len(texts) == 2 + 2 * len(tune.RATED)
-    assert not any(t.startswith("Reply set6") for t in texts)
+    assert not any(t.startswith("Reply set7") for t in texts)
     rated = weights == tune.RATED_WEIGHT
     assert rated.sum() == 2 * len(tune.RATED)
     # The raters split on person in these rows: that label is masked out, the others count.
@@ -121,10 +121,10 @@ def test_the_newest_rated_set_is_kept_out_of_training() -> None:
     rated = Path(__file__).resolve().parent.parent / "data" / "rated"
     folders = sorted(p.name for p in rated.iterdir() if (p / "replies.jsonl").exists())
     held = [name for name in folders if name not in tune.RATED]
-    assert held == ["set6"]
+    assert held == ["set7"]
     meta = json.loads((tuned.FOLDER / tuned.META).read_text())
     assert meta["rated_sets"] == list(tune.RATED)
-    assert not any("set6" in f for f in meta["sha256"])
+    assert not any("set7" in f for f in meta["sha256"])
 
 
 def test_with_the_judge_job_is_the_judges_call_unless_a_rule_names_a_failure() -> None:
@@ -268,3 +268,11 @@ def test_with_the_judge_named_support_is_final_only_on_a_one_sentence_acknowledg
     # Without the judge the rules' named support still decides.
     assert support_is_final("person", longer, judged=False)
     assert not support_is_final("apology", analyse("I'm so sorry, Rosa."), judged=True)
+
+
+def test_job_is_recentred_so_its_bar_scores_one_half() -> None:
+    p = np.array([0.0, 0.2, JOB_PASS_AT, 0.6, 1.0])
+    out = recentre(p, JOB_PASS_AT)
+    assert out[0] == 0.0 and out[-1] == 1.0 and out[2] == pytest.approx(0.5)
+    assert np.all(np.diff(out) > 0)
+    assert (out >= 0.5).tolist() == (p >= JOB_PASS_AT).tolist()

@@ -19,7 +19,15 @@ from trainer.grading import embed, registry, tuned
 from trainer.grading.advice import advise
 from trainer.grading.ask import NO_QUESTION
 from trainer.grading.findings import StepEvidence
-from trainer.grading.heads import OVERRULE_AT, PASS_AT, Heads, HeadsUnavailable, decide
+from trainer.grading.heads import (
+    JOB_PASS_AT,
+    OVERRULE_AT,
+    PASS_AT,
+    Heads,
+    HeadsUnavailable,
+    decide,
+    recentre,
+)
 from trainer.grading.lexical import Lexical, analyse
 from trainer.grading.rewrite import agent_voice, rewrite
 from trainer.grading.text import clean
@@ -106,7 +114,8 @@ class Grader:
         With the fine-tuned judge: per step the mean of the judge's probability and the rules'
         vote (0.85 pass, 0.15 fail), so the rules' verdict stands unless the judge is confident
         against it; `job` is the judge's probability alone (a rule pass there only means no
-        failure was named). Without it: the stacked rule + head combination (heads.combine).
+        failure was named), recentred so its bar (`heads.JOB_PASS_AT`) scores 0.5. Without it:
+        the stacked rule + head combination (heads.combine).
         """
         rules = np.array([[lx.steps[s].passed for s in STEPS] for lx in lexes], dtype=np.float64)
         vote = np.where(rules > 0, LEXICAL_SCORE_PASS, 1 - LEXICAL_SCORE_PASS)
@@ -118,7 +127,7 @@ class Grader:
         if self.judged:
             judge = tuned.probabilities(outputs)
             probs = (judge + vote) / 2
-            probs[:, _JOB] = judge[:, _JOB]
+            probs[:, _JOB] = recentre(judge[:, _JOB], JOB_PASS_AT)
         else:
             probs = self.heads.combine(rules, self.heads.predict(outputs))
         empty = np.array([not lx.cleaned.text for lx in lexes])

@@ -118,6 +118,23 @@ class Heads:
 
 
 PASS_AT = 0.5
+JOB_PASS_AT = 0.35
+"""With the fine-tuned judge, `job` passes (no failure named) at this judge probability. The
+labelling guide keeps job on a neutral reply, and the judge, trained mostly on replies that do
+something, scores plain procedural ones ("You drop it off and we look at it.") at 0.3-0.5.
+Leaving one rated set out at a time (sets 3-6), 0.35 beat 0.5 on every fold (job kappa
++0.01 to +0.03); 0.3 passed more replies the raters failed."""
+
+
+def recentre(p: np.ndarray, at: float) -> np.ndarray:
+    """Map probabilities piecewise-linearly so that `at` lands on `PASS_AT` (0 and 1 stay put):
+    a step with its own bar still passes at a score of 0.5, as every reader of scores expects."""
+    low = p * PASS_AT / at
+    high = PASS_AT + (p - at) * (1 - PASS_AT) / (1 - at)
+    out: np.ndarray = np.where(p < at, low, high)
+    return out
+
+
 OVERRULE_AT = 0.9
 """The judge's own probability at or above which it takes back a committed failure of a kind
 it may overrule (`Kind.judge_may_overrule`). Chosen leaving one rated set out at a time (sets

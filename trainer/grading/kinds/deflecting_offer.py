@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from trainer.grading.kind import COMMITTED, CORPUS, Kind, Pattern, patterns
 
+ELSEWHERE = (
+    r"\bwould <you> like (?:the|their|a|our) (?!(?:\w+ )?(?:confirmation|receipt|copy|written|summary)\b)"
+    r"(?:\w+ ){0,3}(?:number|email|address|contact|details|link|website)\b"
+)
+"""The offer of another team's number or address. Set 6: a confirmation email or a receipt
+sent after the fix is a courtesy, not a hand-off."""
+
 ASK = Pattern(
-    r"\bwould <you> like (?:the|their|a|our) (?:\w+ ){0,3}(?:number|email|address|contact|details|link|"
-    r"website)\b|\b(?:can|could|would) <you> (?:call|ring|phone|try|contact) (?:us |them |me )?(?:back|again|"
-    r"tomorrow|later|the)\b",
+    ELSEWHERE + r"|\b(?:can|could|would) <you> (?:call|ring|phone|try|contact) (?:us |them |me )?"
+    r"(?:back|again|tomorrow|later|the)\b",
     CORPUS,
 )
 """As a question (ask step): the offer of another number, or asking them to ring elsewhere."""
@@ -22,8 +28,7 @@ KIND = Kind(
     patterns=(
         *patterns(
             CORPUS,
-            r"\bwould <you> like (?:the|their|a|our) (?:\w+ ){0,3}(?:number|email|address|contact|details|link|"
-            r"website)\b",
+            ELSEWHERE,
             r"\b(?:shall|can) i give <you> (?:the|their) (?:\w+ ){0,2}(?:number|email|contact)",
         ),
     ),
@@ -31,5 +36,9 @@ KIND = Kind(
     examples=(
         "Would you like the billing number?",
         "Shall I give you their email address?",
+    ),
+    near_misses=(
+        "That's £44.97 going back to you. Would you like a confirmation email for your records?",
+        "Refund done. Would you like a written summary emailed to you?",
     ),
 )

@@ -58,7 +58,8 @@ KIND = Kind(
             r"\b(?:it'?s|it was|that'?s|there'?s|there was|you'?ve|they'?ve|they|it|the \w+) (?:\w+ )?probably\b",
             r"\bprobably (?:the|a|an|because|just|due|caused|what)\b",
             r"\b(?:it|this) looks like (?:the|our|a|your|someone|they)\b",
-            r"\b(?:was|were|had|came|ran|took|got|went) [^.!?]{0,60}, so (?:the|it|they|we|our|i|he|she)\b"
+            r"\b(?:was|were|had|came|ran|took|got|went) [^.!?]{0,60}, so (?!i'?m (?:ending|going to end)\b|"
+            r"i'?ll end\b|i will end\b)(?:the|it|they|we|our|i|he|she)\b"
             r"(?! (?:completely |totally |really |fully |can |do )*(?:understand|get|see|imagine|know|hear))",
             r"\b(?:that|it) would do it\b",
             r"\b(?:overloaded|swamped|off sick|understaffed|misrouted|miscoded|mis-?scanned)\b",
@@ -354,6 +355,8 @@ KIND = Kind(
         "That must be maddening, and you've probably had to explain it every single time.",
         "overdrawn because of our mistake, im so sorry. ill refund it today",
         "Which rooms were you booked into, so I can check the later options?",
+        # Set 6: ending the call for a threat (a safety end, labelling guide) states no cause.
+        "That was a threat, so I'm ending the call here, Mr Farouk. Goodbye.",
         "Sorry you've had a burst pipe on top of everything. Shall I send someone today?",
         "I'm ending this call now because of that threat.",
         "You've waited in all day, so I completely understand.",

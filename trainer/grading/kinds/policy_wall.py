@@ -162,7 +162,7 @@ KIND = Kind(
             r"\bterms and conditions\b",
             r"\b(?:can|could|will|may) only (?:be )?(?:go out|be|issue|process|refund|rebook|open|"
             r"arrange|happen|do|book|send|start|raise)",
-            r"\b(?:only|not until|not before) (?:after|once|when|until) (?:the|your|it|we|a|\d)",
+            r"(?<!\bor\s)\b(?:only|not until|not before) (?:after|once|when|until) (?:the|your|it|we|a|\d)",
             r"\b<you>(?:'ll| will)? (?:have|need) to wait (?:until|for|another|\d)",
             r"\bno (?:exceptions|refunds)\b",
             r"\bnot something (?:i|we) (?:can|could|am able to|are able to) (?:do|offer|change|help with)\b",
@@ -349,6 +349,8 @@ KIND = Kind(
         "The change was in the letter we sent in May.",
     ),
     near_misses=(
+        # Set 6: "or only when" inside a question asks about the fault.
+        "Sorry, my mistake. Is it dripping all the time or only when it's turned off?",
         # Rated set 2 (issue 11), in new words.
         "yep thats resubmitted now, u should hear back within 10 working days",
         "Thirty days is the rule for change-of-mind returns, but a fault is different, so I'd like to put it through as faulty.",
