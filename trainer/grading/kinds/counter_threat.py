@@ -44,7 +44,7 @@ KIND = Kind(
             r"report <you>\b|"
             r"cancel <your>|close <your>|pass this to|send this to|refer this to|involve|call the (?:police|cops|security|bailiffs))",
             r"\b(?:i|we)(?:'ll| will| can) (?:take|pursue|see) (?:legal|you to|you in)",
-            r"\b(?:collections|debt collect\w*|bailiffs|credit (?:file|rating|score)|legal action|"
+            r"(?<!from\s)\b(?:collections|debt collect\w*|bailiffs|credit (?:file|rating|score)|legal action|"
             r"our lawyers|the police)\b",
             r"\bsee <you> in court\b",
             r"\bgood luck with that\b",
@@ -125,6 +125,8 @@ KIND = Kind(
     near_misses=(
         # Rated set 2 (issue 11), in new words.
         "I've put a hold on the account so nothing goes to collections while I look.",
+        # Set 7: taking the debt back from collections is the fix, not a threat.
+        "I'm sorry. I've pulled it back from collections now. Want a letter confirming it?",
         "I've also asked for the late marker to be taken off your credit file.",
         "Please go ahead and tell me what happened.",
         "I'll be here until it's sorted, Mr Bellamy.",

@@ -48,7 +48,7 @@ KIND = Kind(
             r"\b(?:ring|call|contact|phone|email) the \w+ (?:team|department|desk|line|office|people)\b",
             r"\btake it up with\b",
             r"\bi(?:'ll| will) (?:transfer|put) <you> (?:through )?to (?:someone|somebody|another|the other)\b(?! .*\b(?:notes|explain|brief|so you don'?t))",
-            r"\b(?:you'?d|you would|you will|you'?ll) (?:have|need) to (?:ring|call|contact|go into|go to|visit|email|write)\b",
+            r"\b(?:<you>'?d|<you> would|<you> will|<you>'?ll) (?:have|need) to (?:ring|call|contact|go into|go to|visit|email|write)\b",
             r"\bi (?:didn'?t|did not) (?:charge|send|book|do|cause) (?:you|it|this|that|anything)\b",
             r"\bnot my (?:department|area|job|problem|responsibility|team)\b",
             r"\b(?:that|it|this)(?:'s| is)n'?t (?:my|our) (?:department|area|job|problem|team)",
@@ -114,6 +114,8 @@ KIND = Kind(
         # Rated set 2 (issue 11): one example per pattern, in new words.
         "Please contact the manufacturer about the fault.",
         "You'll need to raise it with the owner directly.",
+        # Set 7 (chat): "ud need to" is "you'd need to".
+        "the fine came from the council so ud need to contact them directly about that",
         "The app store one you'll have to cancel yourself.",
         "Please check our status page for updates.",
         "You can claim online.",

@@ -32,8 +32,8 @@ KIND = Kind(
         ),
         *patterns(
             RATED1,
-            r"<ss>\W*(?:there'?s |theres )?no need (?:to|for) (?:shout|shouting|yell|yelling|swear|swearing|be rude|the attitude|that tone|that language|raise <your> voice)\b",
-            r"\b(?:please )?<dont> (?:shout|yell|swear|raise <your> voice) at me\b",
+            r"(?:<ss>\W*(?:there'?s |theres )?|\b(?:there'?s|theres|there is) )no need (?:to|for) (?:shout|shouting|yell|yelling|swear|swearing|be rude|the attitude|that tone|that language|raise <your> voice)\b",
+            r"\b(?:please |pls )?<dont> (?:shout|yell|swear|raise <your> voice|type in (?:all )?(?:caps|capitals)) at me\b",
             r"\bwatch <your> (?:language|tone|mouth)\b|\b<dont> take that tone\b",
         ),
         *patterns(
@@ -59,6 +59,9 @@ KIND = Kind(
         "Oi, watch your language, mate.",
         "no need to shout, i can hear u",
         "Don't swear at me, I'm doing my best here.",
+        # Set 7: after a greeting, and in chat.
+        "hi keeley theres no need to shout, were here now. whats ur childs name?",
+        "i get it but pls dont type in caps at me, im trying to help",
     ),
     near_misses=(
         "I want to sort this, and I can do that better without the name-calling.",
