@@ -26,9 +26,10 @@ from trainer.models.grade import STEPS
 
 MAX_TOKENS = 128
 """Replies are cut to this many word pieces for embedding (the lexical layer sees them whole)."""
-BATCH = 8
-"""Replies per forward pass; small batches sorted by length keep padding and attention memory low
-(measured here: 8 beats 16, 32 and 64 per reply, because padding grows with the batch)."""
+BATCH = 4
+"""Replies per forward pass; small batches sorted by length keep padding and attention memory low.
+Measured here with the judge (grade_many, 1,024 replies in calls of 64, alternating runs):
+batches of 4 or 6 gave 282-298 replies/s, 8 gave 235-260, 16 about 205 and 32 about 140."""
 DIM = 384
 INT8 = True
 """Linear layers are quantised to int8 at load (dynamic quantisation): about 2.7x less CPU per
