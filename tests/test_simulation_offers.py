@@ -95,6 +95,19 @@ def test_policy_statement_is_not_remedy_offered(bundled: Library, lexical: Grade
     assert offer.remedies_offered == ["refund_duplicate"]
 
 
+def test_a_remedy_limit_applies_to_the_sum_offered_with_it(bundled: Library) -> None:
+    scenario = bundled.scenario("double-billed")
+    # Found in a tmux drive: the £42.50 refund pushed the £25 overdraft-fee offer "over its
+    # limit", and the customer heard a forbidden promise.
+    both = (
+        "I've refunded the duplicate £42.50 just now; it will be back by Friday. "
+        "Would you also like me to cover the overdraft fee?"
+    )
+    assert remedies(both, scenario) == (["refund_duplicate", "cover_overdraft_fee"], [])
+    offered, forbidden = remedies("I can cover the £40 overdraft fee for you.", scenario)
+    assert offered == [] and forbidden and "over the limit of 25" in forbidden[0]
+
+
 def test_full_flight_is_not_a_rebooking(bundled: Library, grader: GraderLike) -> None:
     scenario = bundled.scenario("cancelled-flight")
     assert remedies(FULL_0640, scenario)[0] == []

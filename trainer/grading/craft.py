@@ -160,6 +160,22 @@ def _mentions(text: str, keyword: str) -> list[re.Match[str]]:
     return list(re.finditer(rf"(?<!\w){re.escape(keyword)}", text, re.I))
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _amounts_in_sentence(text: str, at: int) -> list[float]:
+    """Sums of money in the sentence around position `at`: a remedy's limit applies to the
+    sum offered with it, not to another one in the same reply ("I've refunded the £42.50.
+    Would you like me to cover the overdraft fee?" keeps the fee under its £25 limit)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end_match = _SENTENCE_END.search(text, at)
+    end = end_match.end() if end_match else len(text)
+    return [
+        float((m.group(1) or m.group(2)).replace(",", ""))
+        for m in _MONEY.finditer(text, start, end)
+    ]
+
+
 def remedies(text: str, scenario: Scenario | None) -> tuple[list[str], list[str]]:
     """Allowed remedy ids offered and forbidden remedy labels promised.
 
@@ -172,12 +188,12 @@ def remedies(text: str, scenario: Scenario | None) -> tuple[list[str], list[str]
         return [], []
     offered: list[str] = []
     forbidden: list[str] = []
-    amounts = [float((m.group(1) or m.group(2)).replace(",", "")) for m in _MONEY.finditer(text)]
     for remedy in scenario.remedies:
         hits = [m for kw in remedy.keywords for m in _mentions(text, kw)]
         hits = [m for m in hits if not offer_cues.blocked_at(text, m.start())]
         if not hits:
             continue
+        amounts = [a for m in hits for a in _amounts_in_sentence(text, m.start())]
         if remedy.limit is not None and any(a > remedy.limit for a in amounts):
             forbidden.append(f"{remedy.label} (over the limit of {remedy.limit:g})")
         else:
