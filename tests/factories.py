@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
 from trainer.models.grade import Grade, StepVerdict
 
 
@@ -29,3 +35,28 @@ def grade(
         remedies_offered=list(remedies),
         forbidden_promised=list(forbidden),
     )
+
+
+def traced_and_eager(
+    attribute: str, run: Callable[[Any, list[str]], np.ndarray], texts: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """`run(model, texts)` through the shared model's traced encoder `attribute`, then through
+    the eager model (the trace set aside); skips when the packaged model is not installed."""
+    from trainer.grading import embed
+
+    try:
+        model = embed.load()
+    except embed.ModelUnavailable as exc:
+        pytest.skip(str(exc))
+    traced = getattr(model, attribute)
+    assert traced is not None  # traced at load on this machine's torch
+    try:
+        model.clear_cache()
+        fast = run(model, texts)
+        setattr(model, attribute, None)
+        model.clear_cache()
+        eager = run(model, texts)
+    finally:
+        setattr(model, attribute, traced)
+        model.clear_cache()
+    return fast, eager

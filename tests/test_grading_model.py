@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from factories import traced_and_eager
 
 from trainer.grading import embed
 from trainer.grading.findings import Finding, StepEvidence
@@ -105,11 +106,6 @@ def test_batch_workers_keep_input_order_and_run_single_threaded() -> None:
 
 @pytest.mark.slow
 def test_traced_encoder_gives_the_eager_models_embeddings() -> None:
-    try:
-        model = embed.load()
-    except embed.ModelUnavailable as exc:
-        pytest.skip(str(exc))
-    assert model._encoder is not None  # traced at load on this machine's torch
     texts = [
         "Please hold.",
         "I'm so sorry, Mrs Raman. Would a refund today help?",
@@ -117,16 +113,8 @@ def test_traced_encoder_gives_the_eager_models_embeddings() -> None:
         "ok",
         "The driver was late because of the snow, I'm afraid.",
     ] * 3
-    traced = model._encoder
-    try:
-        model.clear_cache()
-        fast = model.embed(texts)
-        model._encoder = None
-        model.clear_cache()
-        eager = model.embed(texts)
-    finally:
-        model._encoder = traced
-        model.clear_cache()
+    fast, eager = traced_and_eager("_encoder", lambda model, t: model.embed(t), texts)
+    assert fast.shape == (len(texts), embed.DIM)
     assert np.array_equal(fast, eager)
 
 

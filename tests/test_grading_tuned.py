@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from factories import traced_and_eager
 
 from trainer.grading import registry, tuned
 from trainer.grading.grader import Grader, support_is_final
@@ -171,27 +172,12 @@ def test_a_committed_failure_stays_final_beside_a_confident_judge(reply: str, st
 def test_the_shipped_judge_is_traced_and_matches_the_eager_model() -> None:
     from trainer.grading import embed
 
-    try:
-        model = embed.load()
-    except embed.ModelUnavailable as exc:
-        pytest.skip(str(exc))
-    assert model.judges, model.why_no_judge
-    assert model._judge_encoder is not None  # traced at load on this machine's torch
     texts = ["Please hold.", "I'm so sorry, Mrs Raman. Would a refund today help?", "ok"] * 4
-    traced = model._judge_encoder
-    try:
-        model.clear_cache()
-        fast = model.judge(texts)
-        model._judge_encoder = None
-        model.clear_cache()
-        eager = model.judge(texts)
-    finally:
-        model._judge_encoder = traced
-        model.clear_cache()
+    fast, eager = traced_and_eager("_judge_encoder", lambda model, t: model.judge(t), texts)
     assert fast.shape == (len(texts), len(STEPS))
     assert np.array_equal(fast, eager)
     # The embedding path is untouched by the judge (the simulated customer reads it).
-    assert model.embed(texts).shape == (len(texts), embed.DIM)
+    assert embed.load().embed(texts).shape == (len(texts), embed.DIM)
 
 
 @pytest.mark.slow
