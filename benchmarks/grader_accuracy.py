@@ -13,10 +13,10 @@ Sets (see docs/grader.md for what each was used for):
   with these in view, so it is a dev set, not a held-out one;
 - the rated sets, each folder of data/rated/ (the rater study: replies by new writers,
   labelled by two independent raters; `ROLES` says what each was used for, and only the
-  newest, `set8/`, is held out from everything): per step Cohen's kappa rater A vs rater B,
+  newest, `set9/`, is held out from everything): per step Cohen's kappa rater A vs rater B,
   grader vs A, grader vs B, and precision / recall / F1 / counts of the grader on the rows
   where the raters agree, for the full grader and the rules alone, on all replies and per
-  register. Nothing is tuned on `set8/`.
+  register. Nothing is tuned on `set9/`.
 
 Each set is scored with the full grader (embedding heads + rules) and with the lexical rules
 alone. Prints figures only; no pass/fail thresholds. Kappa and F1 for the labelled sets are
@@ -54,8 +54,9 @@ ROLES = {
     "set4": "judge training data since issue 11's judge (held out for the rules at 57681d2, scored once)",
     "set5": "judge training data since set 6 (held out for issue 11's first judge, scored once)",
     "set6": "judge training data since set 7 (held out for the judge of 3598aae, scored once)",
-    "set7": "never in the judge's training; scored once (814632e), then four rules fixed from its errors",
-    "set8": "held out: written and labelled while set 7 was in use; nothing trained or tuned on it",
+    "set7": "judge training data since set 9 (scored once at 814632e, then four rules fixed from it)",
+    "set8": "judge training data since set 9 (scored once at d4da490, then three rules written from it)",
+    "set9": "held out: written and labelled while set 8 was in use; nothing trained or tuned on it",
 }
 """What each data/rated/ folder is (data/rated/README.md tells how each was made)."""
 DEV = ("dev11",)

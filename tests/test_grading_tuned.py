@@ -102,12 +102,12 @@ def test_training_reads_only_the_rated_sets_it_names(tmp_path: Path) -> None:
     (tmp_path / "dev11.jsonl").write_text(json.dumps({**row, "id": "d1"}) + "\n")
     for name in tune.RATED:
         _rated(tmp_path / "rated" / name, [f"{name}-1", f"{name}-2"])
-    held = tmp_path / "rated" / "set7"
+    held = tmp_path / "rated" / "set9"
     held.mkdir()
     (held / "replies.jsonl").write_text("not json: must never be opened\n")
     texts, y, masks, weights = tune.training_rows(tmp_path)
     assert len(texts) == 2 + 2 * len(tune.RATED)
-    assert not any(t.startswith("Reply set7") for t in texts)
+    assert not any(t.startswith("Reply set9") for t in texts)
     rated = weights == tune.RATED_WEIGHT
     assert rated.sum() == 2 * len(tune.RATED)
     # The raters split on person in these rows: that label is masked out, the others count.
@@ -122,10 +122,10 @@ def test_the_newest_rated_set_is_kept_out_of_training() -> None:
     rated = Path(__file__).resolve().parent.parent / "data" / "rated"
     folders = sorted(p.name for p in rated.iterdir() if (p / "replies.jsonl").exists())
     held = [name for name in folders if name not in tune.RATED]
-    assert held == ["set7", "set8"]
+    assert held == ["set9"]
     meta = json.loads((tuned.FOLDER / tuned.META).read_text())
     assert meta["rated_sets"] == list(tune.RATED)
-    assert not any("set7" in f or "set8" in f for f in meta["sha256"])
+    assert not any("set9" in f for f in meta["sha256"])
 
 
 def test_with_the_judge_job_is_the_judges_call_unless_a_rule_names_a_failure() -> None:

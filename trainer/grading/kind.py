@@ -72,6 +72,12 @@ RATED2 = Source(
     "both raters named that no rule caught, each written as the general wording",
 )
 
+RATED8 = Source(
+    "rated8",
+    "issue 11 rater study, sets 6-8 after each was scored once: misses both raters agreed on, "
+    "written as the general wording",
+)
+
 
 @dataclass(frozen=True)
 class Pattern:

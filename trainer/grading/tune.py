@@ -40,7 +40,7 @@ from trainer.models.grade import STEPS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "data"
-RATED = ("dev", "dev2", "set3", "set4", "set5", "set6")
+RATED = ("dev", "dev2", "set3", "set4", "set5", "set6", "set7", "set8")
 """The rater-study folders (data/rated/) the judge learns from; any other folder is held out."""
 EXTRA = ("dev11.jsonl", "procedural.jsonl")
 """Labelled files beside the corpora that only the judge trains on."""

@@ -9,6 +9,7 @@ from trainer.grading.kind import (
     ISSUE11,
     RATED1,
     RATED2,
+    RATED8,
     ROUND4,
     ROUND5,
     ROUND6,
@@ -158,6 +159,10 @@ KIND = Kind(
             r"\b<your> (?:basket|order|cart|booking|form|application) (?:had|contained|included)\b(?! been\b)",
             r"\b<you> (?:shouldn'?t|should not|mustn'?t) (?:park|have parked|leave|have left|put|use|book|buy|order|sign)\b",
         ),
+        *patterns(
+            RATED8,
+            r"\bworks? (?:fine|perfectly|ok|okay|normally) (?:\w+ )?if <you> (?:use|enter|follow|put|type)\b",
+        ),
     ),
     exempt=(says_it_was_not, reported_blame, where_they_should_be),
     examples=(
@@ -168,6 +173,8 @@ KIND = Kind(
         "did u sign for it as damaged?",
         "Your basket had two sale items in it.",
         "You shouldn't park in a loading bay.",
+        # Set 8.
+        "the locker works fine if u use the right code",
         # Rated set 1 (issue 11): one example per pattern, in new words.
         "If you'd read the confirmation email, you'd have seen the new time.",
         "Did you tell us you were moving house?",

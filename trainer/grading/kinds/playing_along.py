@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, ROUND6, Kind, patterns
+from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED8, ROUND6, Kind, patterns
 
 KIND = Kind(
     id="playing_along",
@@ -38,6 +38,10 @@ KIND = Kind(
             r"\bmaybe (?:another|some other) time\b",
             r"\b(?:gorgeous|handsome|sexy)\W*$",
         ),
+        *patterns(
+            RATED8,
+            r"\bi'?m on (?:til|till|until) \d",
+        ),
     ),
     examples=(
         "Aw, you're making me blush!",
@@ -48,6 +52,13 @@ KIND = Kind(
         "You sound fun too!",
         "Flattery will get you everywhere.",
         "My brother was in the army too!",
+        # Set 8: the agent's hours offered.
+        "haha im on til 6 \U0001F609 anyway whats up with ur direct debit",
     ),
-    near_misses=("lol fair enough, what's gone wrong with the order?",),
+    near_misses=(
+        "lol fair enough, what's gone wrong with the order?",
+        # Sets 2, 6 and 7: a pet name and a kiss mirrored back, then help, fails person (mirroring),
+        # not job; the raters of set 8 alone failed job on one.
+        "sure thing hun \U0001F618 ill get someone to look at it",
+    ),
 )

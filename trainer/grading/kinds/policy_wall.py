@@ -9,6 +9,7 @@ from trainer.grading.kind import (
     ISSUE11,
     RATED1,
     RATED2,
+    RATED8,
     ROUND4,
     ROUND5,
     ROUND6,
@@ -263,12 +264,21 @@ KIND = Kind(
             r"\b(?:are|is) only (?:allowed|permitted|able) to\b",
             r"\b(?:the|that|this) (?:charge|fee|fine|penalty|decision|ticket|bill|invoice) stands\b",
         ),
+        *patterns(
+            RATED8,
+            r"<ss>\W*nothing (?:sooner|earlier|before (?:that|then))\W*$",
+            r"\b(get|gets|run|runs|come|comes|arrive|arrives)(?: there)? when (?:he|she|it|they) \1s?\b",
+        ),
     ),
     exempt=(
         door_left_open,
         time_the_agent_commits_to,
     ),
     examples=(
+        # Set 8: a date with no way forward, and a non-answer.
+        "The next adjuster slot is the 28th. Nothing sooner.",
+        "He'll get there when he gets there.",
+        "Payroll runs when it runs.",
         # Rated set 2 (issue 11): one example per pattern, in new words.
         "It's the same for all our members.",
         "Accounts are closed if they're not used for a year.",
