@@ -74,7 +74,7 @@ RATED2 = Source(
 
 RATED8 = Source(
     "rated8",
-    "issue 11 rater study, sets 6-8 after each was scored once: misses both raters agreed on, "
+    "issue 11 rater study, sets 6-9 after each was scored once: misses both raters agreed on, "
     "written as the general wording",
 )
 

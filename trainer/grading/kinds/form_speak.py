@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trainer.grading.findings import Finding
 from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, REVIEW6, ROUND6, Kind, patterns
+from trainer.grading.kinds.common import WAY_FORWARD
 from trainer.grading.text import rx
 
 _FORMULA = rx(
@@ -36,6 +37,14 @@ def _generic(text: str, f: Finding) -> bool:
     return not _SPECIFIC.search(rest)
 
 
+_REFUSING = rx(
+    r",?\s*(?:\w+ ){0,4}?(?:can'?t|cannot|can not|cant|won'?t|wont|unable|not able|(?:can|could) only)\b"
+)
+"""A refusal straight after the contrast word ("unfortunately we can't...", "...can only...")."""
+
+_ANYTHING_ELSE = rx(r"\banything else\b[^.!?]*[.!?]?")
+"""A closing "anything else I can do?" is not help (it is the premature close of labelling 6.4)."""
+
 _NEXT_SENTENCE = rx(r"\s*((?:<youre>|you'?ve|<you>) )")
 
 _REFUSALS = frozenset(
@@ -59,7 +68,14 @@ def formula_before_a_refusal(
         # to all customers": a formula, then "however" and a defence or a cause, fails too.
         end = positives[-1].span.end
         turn = _CONTRAST.search(text, end)
-        if turn is None or not any(f.span.start >= turn.start() for f in job_negatives):
+        if turn is None:
+            return None
+        # Set 9: "i understand ur frustration, unfortunately we cant control other vehicles",
+        # "..., unfortunately our cleaners can only stay for the slot": a formula, then a
+        # refusal in words the job patterns do not name, fails too.
+        after = _ANYTHING_ELSE.sub("", text[turn.end() :])
+        refused = bool(_REFUSING.match(text, turn.end())) and not WAY_FORWARD.search(after)
+        if not refused and not any(f.span.start >= turn.start() for f in job_negatives):
             return None
     following = text[positives[-1].sentence.end :]
     said_back = _NEXT_SENTENCE.match(following)
@@ -125,8 +141,12 @@ KIND = Kind(
         "Your time is important to us and I understand your frustration.",
         "We value your feedback.",
         "Your call is important to us.",
+        # Set 9: a refusal the job patterns do not name, after the formula.
+        "i understand ur frustration, unfortunately we cant control who parks in the bays. anything else?",
+        "I understand your frustration; unfortunately our cleaners can only stay for the booked slot.",
     ),
     near_misses=(
+        "I understand your frustration; unfortunately I can't see it yet, but I'll chase it now.",
         "I understand your frustration; let me fix it now.",
         "I understand your frustration. What's your account number?",
         "I understand your frustration, but let me get that refund started now.",

@@ -53,12 +53,12 @@ KIND = Kind(
         "Flattery will get you everywhere.",
         "My brother was in the army too!",
         # Set 8: the agent's hours offered.
-        "haha im on til 6 \U0001F609 anyway whats up with ur direct debit",
+        "haha im on til 6 \U0001f609 anyway whats up with ur direct debit",
     ),
     near_misses=(
         "lol fair enough, what's gone wrong with the order?",
         # Sets 2, 6 and 7: a pet name and a kiss mirrored back, then help, fails person (mirroring),
         # not job; the raters of set 8 alone failed job on one.
-        "sure thing hun \U0001F618 ill get someone to look at it",
+        "sure thing hun \U0001f618 ill get someone to look at it",
     ),
 )
