@@ -13,7 +13,7 @@ from trainer.grading import registry, tuned
 from trainer.grading.grader import Grader, support_is_final
 from trainer.grading.heads import JOB_PASS_AT, OVERRULE_AT, Heads, decide, recentre
 from trainer.grading.lexical import analyse
-from trainer.models.grade import STEPS, GradeContext
+from trainer.models.grade import STEPS, Grade, GradeContext
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
@@ -213,27 +213,59 @@ def test_the_judge_fails_job_for_excuses_the_rules_never_listed(reply: str) -> N
     assert not grader.grade(reply).job.passed
 
 
+class _SureJudge:
+    """An embedder whose judge gives every step the same probability."""
+
+    judges = True
+
+    def __init__(self, p: float) -> None:
+        self.logit = float(np.log(p / (1 - p)))
+
+    def judge(self, texts: list[str]) -> np.ndarray:
+        return np.full((len(texts), len(STEPS)), self.logit)
+
+
+def _grade_with_judge(reply: str, p: float, customer: str = "") -> Grade:
+    grader, _ = _judged_grader(p, p)
+    grader.embedder = _SureJudge(p)  # type: ignore[assignment]
+    return grader.grade_many([reply], [GradeContext(customer=customer)])[0]
+
+
 @pytest.mark.parametrize(
-    ("reply", "step"),
+    ("reply", "step", "also"),
     [
-        ("It's back in your account now, though sometimes it takes an hour to show.", "job"),
-        ("The fee's refunded and you're booked into the 6.30 class. Anything else?", "ask"),
+        (
+            "I'm so sorry. It's back in your account now, though sometimes it takes an hour to show.",
+            "job",
+            "apology",
+        ),
+        (
+            "A debt collector's letter for a membership you thought was sorted would make anyone "
+            "see red, Mr Doherty. I'm sorry. Let me get it stopped today.",
+            "job",
+            "person",
+        ),
+        ("The fee's refunded and you're booked into the 6.30 class. Anything else?", "ask", "job"),
     ],
 )
-def test_a_confident_judge_takes_back_a_finding_it_may_overrule(reply: str, step: str) -> None:
+def test_a_confident_judge_takes_back_a_finding_it_may_overrule(
+    reply: str, step: str, also: str
+) -> None:
     lx = analyse(reply)
-    named = [f.kind for f in lx.steps[step].negatives]
+    named = [f.kind for f in lx.steps[step].negatives if registry.is_committed(f.kind)]
     assert named and all(registry.judge_may_overrule(k) for k in named), named
-    grader, _ = _judged_grader(0.99, 0.99)
-    sure = grader._assemble(lx, GradeContext(), np.full(4, 0.9), judge=np.full(4, OVERRULE_AT))
-    unsure = grader._assemble(lx, GradeContext(), np.full(4, 0.9), judge=np.full(4, 0.85))
+    sure = _grade_with_judge(reply, OVERRULE_AT + 0.05)
+    unsure = _grade_with_judge(reply, OVERRULE_AT - 0.05)
     assert sure.step(step).passed and not unsure.step(step).passed
     assert unsure.step(step).committed
-    # The evidence still names what was taken back, and the customer does not react to it.
+    # The evidence still names what was taken back...
     assert any(e.startswith("not counted as a failure") for e in sure.step(step).evidence)
-    dropped = {registry.flag_of(k) for k in named} - {None}
-    assert not dropped & set(sure.flags)
-    assert dropped <= set(unsure.flags)
+    # ...nothing built on it stays (an apology wrapped in an excuse, an acknowledgement taken
+    # back), and the customer does not react to it.
+    assert sure.step(also).passed, sure.step(also).evidence
+    flags = {registry.flag_of(k) for k in named} - {None}
+    assert not flags & set(sure.flags)
+    assert flags <= set(unsure.flags)
 
 
 def test_tone_failures_are_never_taken_back() -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.grading import offer_cues
-from trainer.grading.text import Cleaned, rx, words
+from trainer.grading.text import Cleaned, rx, split_sentences, words
 from trainer.models.scenario import Scenario
 
 WALL_OF_TEXT_WORDS = 120
@@ -160,16 +160,21 @@ def _mentions(text: str, keyword: str) -> list[re.Match[str]]:
     return list(re.finditer(rf"(?<!\w){re.escape(keyword)}", text, re.I))
 
 
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
 def _amounts_in_sentence(text: str, at: int) -> list[float]:
-    """Sums of money in the sentence around position `at`: a remedy's limit applies to the
-    sum offered with it, not to another one in the same reply ("I've refunded the £42.50.
-    Would you like me to cover the overdraft fee?" keeps the fee under its £25 limit)."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end_match = _SENTENCE_END.search(text, at)
-    end = end_match.end() if end_match else len(text)
+    """Sums of money in the clause around position `at` (its sentence, cut at semicolons): a
+    remedy's limit applies to the sum offered with it, not to another one in the same reply
+    ("I've refunded the £42.50; would you like me to cover the overdraft fee?" keeps the fee
+    under its £25 limit). Sentences are split as the grader splits them ("Mr." and "£42.50"
+    do not end one)."""
+    start, end = 0, len(text)
+    for span in split_sentences(text):
+        if span.start <= at < span.end:
+            start, end = span.start, span.end
+            break
+    cut = text.rfind(";", start, at)
+    start = cut + 1 if cut >= 0 else start
+    cut = text.find(";", at, end)
+    end = cut if cut >= 0 else end
     return [
         float((m.group(1) or m.group(2)).replace(",", ""))
         for m in _MONEY.finditer(text, start, end)

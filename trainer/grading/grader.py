@@ -89,7 +89,17 @@ class Grader:
             # against 138-147 replies/s run one after the other, measured back to back here.
             outputs = _pool().submit(self._model_outputs, [c.text for c in cleaned])
         lexes = [analyse(r, c, cl) for r, c, cl in zip(replies, full, cleaned, strict=True)]
-        probs, judge = self._scores(lexes, outputs.result() if outputs is not None else None)
+        model = outputs.result() if outputs is not None else None
+        probs, judge = self._scores(lexes, model)
+        if judge is not None:
+            for i, lx in enumerate(lexes):
+                kinds = job_kinds_taken_back(lx, float(judge[i, _JOB]))
+                if kinds:
+                    # Read the reply again without them, so nothing built on them stays.
+                    lexes[i] = analyse(replies[i], full[i], cleaned[i], kinds)
+                    row = None if model is None else model[i : i + 1]
+                    again, _ = self._scores([lexes[i]], row)
+                    probs[i] = again[0]
         return [
             self._assemble(lx, c, p, None if judge is None else judge[i])
             for i, (lx, c, p) in enumerate(zip(lexes, full, probs, strict=True))
@@ -155,7 +165,14 @@ class Grader:
         for i, step in enumerate(STEPS):
             ev = lx.steps[step]
             committed = committed_failure(ev)
-            overruled = judge is not None and committed and judge_overrules(ev, float(judge[i]))
+            # Job findings the judge took back were left out when the reply was read again
+            # (`job_kinds_taken_back`); other steps' own findings are judged here.
+            overruled = (
+                judge is not None
+                and step != "job"
+                and committed
+                and judge_overrules(ev, float(judge[i]))
+            )
             passed = decide(
                 step,
                 float(probs[i]),
@@ -281,6 +298,17 @@ def support_is_final(step: Step, lx: Lexical, judged: bool) -> bool:
     )
 
 
+def job_kinds_taken_back(lx: Lexical, judge: float) -> frozenset[str]:
+    """The job detector's committed findings when the judge is confident enough to take all of
+    them back and each is of a kind it may overrule (`Kind.judge_may_overrule`), else nothing."""
+    if not lx.english or not lx.job_found:
+        return frozenset()
+    ev = StepEvidence(False, [], lx.job_found, "")
+    if not judge_overrules(ev, judge):
+        return frozenset()
+    return frozenset(f.kind for f in lx.job_found)
+
+
 def judge_overrules(ev: StepEvidence, judge: float) -> bool:
     """The judge is confident enough to take back every committed failure the rules named,
     and each is of a kind it may overrule (`Kind.judge_may_overrule`)."""
@@ -320,9 +348,10 @@ def _evidence(step: Step, passed: bool, ev: StepEvidence, lx: Lexical) -> list[s
         return ["the reply was empty"]
     if passed:
         spans = _spans(ev.positives)
-        if ev.negatives:
-            # The heads overruled a rule; say so rather than quote a failure as support.
-            spans.append(f'not counted as a failure: "{_spans(ev.negatives)[0]}"')
+        overruled = ev.negatives or (lx.taken_back if step == "job" else [])
+        if overruled:
+            # The model overruled a rule; say so rather than quote a failure as support.
+            spans.append(f'not counted as a failure: "{_spans(overruled)[0]}"')
         return spans or [_PASS_NOTE[step]]
     spans = _spans(ev.negatives)
     if lx.stuffed and step != "job":

@@ -118,6 +118,7 @@ class Heads:
 
 
 PASS_AT = 0.5
+"""The combined probability passes a step at or above this (fixed, not tuned)."""
 JOB_PASS_AT = 0.35
 """With the fine-tuned judge, `job` passes (no failure named) at this judge probability. The
 labelling guide keeps job on a neutral reply, and the judge, trained mostly on replies that do
@@ -140,7 +141,6 @@ OVERRULE_AT = 0.9
 it may overrule (`Kind.judge_may_overrule`). Chosen leaving one rated set out at a time (sets
 3, 4 and 5, each judged by a judge that never saw it): 0.9 raised job kappa 0.03-0.05 and ask
 0.02 on every fold; 0.8 passed more replies the raters failed (docs/grader.md)."""
-"""The combined probability passes a step at or above this (fixed, not tuned)."""
 
 
 def decide(
@@ -154,18 +154,21 @@ def decide(
 ) -> bool:
     """One step's verdict under `named-v2` (docs/grader.md, "How head and rules combine").
 
-    1. A committed failure the rules named on a span (sorry-but, a policy wall, a rhetorical
-       question...) is final: the step fails, whatever the head says.
+    0. `overruled`: the fine-tuned judge is confident (`OVERRULE_AT`) the reply keeps the step
+       and every committed failure named is of a kind it may take back: the step passes. (For
+       job the grader instead reads the reply again without those findings,
+       `grader.job_kinds_taken_back`, so nothing built on them stays in other steps.)
+    1. Otherwise a committed failure the rules named on a span (sorry-but, a policy wall, a
+       rhetorical question...) is final: the step fails, whatever the model says.
     2. `job` fails when the rules name a failure. Otherwise, with the fine-tuned judge
-       (`judged`), the judge's probability decides; without it `job` passes (labelling guide:
-       the embedding head failed a quarter of plain procedural replies, so it may not).
+       (`judged`), the judge's probability decides (recentred: `JOB_PASS_AT` scores 0.5);
+       without it `job` passes (labelling guide: the embedding head failed a quarter of plain
+       procedural replies, so it may not).
     3. Support the rules named (an acknowledgement, a plain apology, a question about what
        they want) with no failure is final when `supported` says so (`grader.support_is_final`:
        always without the judge; with it, only person on a one-sentence reply).
     4. Otherwise the probability decides: the stacked rule + head combination, averaged with
        the judge's when there is one.
-    `overruled`: the fine-tuned judge is confident (`OVERRULE_AT`) the reply keeps the step
-    and every committed failure named is of a kind it may take back; the step then passes.
     The grader then applies the ask veto (no question at all) and apology implies job.
     """
     if overruled:

@@ -128,10 +128,12 @@ class Kind:
     exempt: tuple[Exemption, ...] = ()
     """Checks that take back a match (e.g. a rule with an open door is not a wall)."""
     judge_may_overrule: bool = False
-    """A committed failure the rules find by reading content rather than an unmistakable act
-    (a cause, a time limit, a word like "collector"), so a confident fine-tuned judge may take
-    it back (`trainer.grading.heads.OVERRULE_AT`). Tone failures (calm down, sarcasm, sorry-but)
-    never are."""
+    """A committed failure whose patterns misfire often enough on ordinary replies (a cause, a
+    time limit, a word like "collections" read as a threat) that a confident fine-tuned judge
+    may take it back (`trainer.grading.heads.OVERRULE_AT`). Set per kind from the left-out
+    folds; the kind can still hold unmistakable phrases ("see you in court"), which the judge
+    is then trusted not to score at 0.9. Tone failures (calm down, sarcasm, sorry-but) never
+    are."""
     undoes_acknowledgement: bool = False
     """A job failure that takes back an acknowledgement in the same reply (blame, arguing;
     labelling guide: explaining the cause does not)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from trainer.grading import apology, ask, craft, job, person, registry
-from trainer.grading.findings import StepEvidence
+from trainer.grading.findings import Finding, StepEvidence
 from trainer.grading.language import is_english
 from trainer.grading.text import Cleaned, clean, rx, words
 from trainer.models.grade import STEPS, GradeContext, Step
@@ -67,6 +67,10 @@ class Lexical:
     stuffed: bool = False
     english: bool = True
     """False when the reply reads as another language: it gets no step verdicts."""
+    job_found: list[Finding] = field(default_factory=list)
+    """The job detector's own findings, before failures of other steps are added to job."""
+    taken_back: list[Finding] = field(default_factory=list)
+    """Job findings left out because the fine-tuned judge took them back (`analyse`)."""
 
 
 _GRAMMAR = {
@@ -127,9 +131,18 @@ def keyword_stuffed(cleaned: Cleaned) -> bool:
 
 
 def analyse(
-    reply: str, context: GradeContext | None = None, cleaned: Cleaned | None = None
+    reply: str,
+    context: GradeContext | None = None,
+    cleaned: Cleaned | None = None,
+    taken_back: frozenset[str] = frozenset(),
 ) -> Lexical:
-    """Run the detectors and the call-craft checks (`cleaned`: `clean(reply)`, if done already)."""
+    """Run the detectors and the call-craft checks (`cleaned`: `clean(reply)`, if done already).
+
+    `taken_back`: job finding kinds the fine-tuned judge overruled (`grader.Grader`): they are
+    left out before any other step reads the job findings, so nothing built on them (an
+    apology "wrapped in an excuse", an acknowledgement "taken back", a spoiled question, their
+    flags) survives either; they are kept in `Lexical.taken_back` for the evidence.
+    """
     ctx = context or GradeContext()
     if cleaned is None:
         cleaned = clean(reply)
@@ -141,6 +154,11 @@ def analyse(
         flags = ["truncated", "language"] if cleaned.truncated else ["language"]
         return Lexical(cleaned, unjudged, flags, english=False)
     job_ev = job.detect(cleaned)
+    dropped = [f for f in job_ev.negatives if f.kind in taken_back]
+    if dropped:
+        job_ev.negatives = [f for f in job_ev.negatives if f.kind not in taken_back]
+        job_ev.passed = not job_ev.negatives
+    job_found = list(job_ev.negatives)
     person_ev = person.detect(cleaned, job_ev.negatives, _their_line(ctx))
     # Hostility mirrored back at the customer is off the job too. Two person failures stay off
     # it (labelling guide, round 5): an offended "don't speak to me like that"
@@ -190,7 +208,16 @@ def analyse(
     if forbidden:
         flags.append("forbidden_remedy")
     flags = [f for f in dict.fromkeys(flags)]
-    return Lexical(cleaned, steps, flags, offered, forbidden, stuffed)
+    return Lexical(
+        cleaned,
+        steps,
+        flags,
+        offered,
+        forbidden,
+        stuffed,
+        job_found=job_found,
+        taken_back=dropped,
+    )
 
 
 def _their_line(ctx: GradeContext) -> str:

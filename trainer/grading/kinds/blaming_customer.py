@@ -161,7 +161,8 @@ KIND = Kind(
         ),
         *patterns(
             RATED8,
-            r"\bworks? (?:fine|perfectly|ok|okay|normally) (?:\w+ )?if <you> (?:use|enter|follow|put|type)\b",
+            r"\bworks? (?:fine|perfectly|ok|okay|normally) (?:\w+ )?if <you> (?:use|enter|follow|put|type) "
+            r"(?:the (?:right|correct)|it (?:properly|correctly|right))\b",
         ),
     ),
     exempt=(says_it_was_not, reported_blame, where_they_should_be),
@@ -219,6 +220,8 @@ KIND = Kind(
         "Have you checked it isn't something your bank did twice?",
     ),
     near_misses=(
+        # Review: a diagnostic pointer, not blame.
+        "It works fine if you use Chrome. Which browser are you on?",
         # Rated set 2 (issue 11), in new words.
         "getting a fine for something that wasn't even your fault, I'm so sorry",
         "I'm really sorry you weren't told.",

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from trainer.grading.findings import Finding
 from trainer.grading.kind import COMMITTED, CORPUS, ISSUE11, RATED2, ROUND4, ROUND6, Kind, patterns
 from trainer.grading.kinds.common import (
     agent_goes_ahead,
     permission_with_way_forward,
     protects_them,
 )
+from trainer.grading.text import rx
+
+_BROUGHT_BACK = rx(
+    r"\b(?:back|off|out|away|removed|withdrawn|recalled|pulled|taken)\s+from\s+(?:the\s+|our\s+)?$"
+)
+
+
+def brought_back_from_it(text: str, finding: Finding) -> bool:
+    """Set 7: "I've pulled it back from collections" undoes the threat; it is the fix."""
+    return bool(_BROUGHT_BACK.search(text[finding.sentence.start : finding.span.start]))
+
 
 KIND = Kind(
     id="counter_threat",
@@ -44,7 +56,7 @@ KIND = Kind(
             r"report <you>\b|"
             r"cancel <your>|close <your>|pass this to|send this to|refer this to|involve|call the (?:police|cops|security|bailiffs))",
             r"\b(?:i|we)(?:'ll| will| can) (?:take|pursue|see) (?:legal|you to|you in)",
-            r"(?<!from\s)\b(?:collections|debt collect\w*|bailiffs|credit (?:file|rating|score)|legal action|"
+            r"\b(?:collections|debt collect\w*|bailiffs|credit (?:file|rating|score)|legal action|"
             r"our lawyers|the police)\b",
             r"\bsee <you> in court\b",
             r"\bgood luck with that\b",
@@ -94,8 +106,12 @@ KIND = Kind(
         agent_goes_ahead,
         protects_them,
         permission_with_way_forward,
+        brought_back_from_it,
     ),
     examples=(
+        # Review: a threat that names who they will hear from stays a threat.
+        "Pay by Friday or you'll hear from collections.",
+        "You'll get a letter from debt collectors next.",
         # Rated set 2 (issue 11): one example per pattern, in new words.
         "Say that once more and I'm hanging up.",
         "If you come near my car I'll have you arrested.",
@@ -127,6 +143,7 @@ KIND = Kind(
         "I've put a hold on the account so nothing goes to collections while I look.",
         # Set 7: taking the debt back from collections is the fix, not a threat.
         "I'm sorry. I've pulled it back from collections now. Want a letter confirming it?",
+        "That's so stressful, I'm sorry. I've taken it back from the collections agency.",
         "I've also asked for the late marker to be taken off your credit file.",
         "Please go ahead and tell me what happened.",
         "I'll be here until it's sorted, Mr Bellamy.",

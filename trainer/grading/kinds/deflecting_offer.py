@@ -5,7 +5,7 @@ from __future__ import annotations
 from trainer.grading.kind import COMMITTED, CORPUS, Kind, Pattern, patterns
 
 ELSEWHERE = (
-    r"\bwould <you> like (?:the|their|a|our) (?!(?:\w+ )?(?:confirmation|receipt|copy|written|summary)\b)"
+    r"\bwould <you> like (?:the|their|a|our) (?!(?:\w+ )?(?:confirmation|receipt|summary)\b)"
     r"(?:\w+ ){0,3}(?:number|email|address|contact|details|link|website)\b"
 )
 """The offer of another team's number or address. Set 6: a confirmation email or a receipt

@@ -38,7 +38,7 @@ def _generic(text: str, f: Finding) -> bool:
 
 
 _REFUSING = rx(
-    r",?\s*(?:\w+ ){0,4}?(?:can'?t|cannot|can not|cant|won'?t|wont|unable|not able|(?:can|could) only)\b"
+    r",?\s*(?:\w+ ){0,4}?(?:can'?t|cannot|can not|cant|unable|not able|(?:can|could) only)\b"
 )
 """A refusal straight after the contrast word ("unfortunately we can't...", "...can only...")."""
 
@@ -147,6 +147,7 @@ KIND = Kind(
     ),
     near_misses=(
         "I understand your frustration; unfortunately I can't see it yet, but I'll chase it now.",
+        "I understand your frustration, but I won't let this drag on. What would help most?",
         "I understand your frustration; let me fix it now.",
         "I understand your frustration. What's your account number?",
         "I understand your frustration, but let me get that refund started now.",

@@ -40,7 +40,7 @@ KIND = Kind(
         ),
         *patterns(
             RATED8,
-            r"\bi'?m on (?:til|till|until) \d",
+            r"\bi'?m on (?:til|till|until) \d+(?: ?[ap]m)? ?[\U0001F609\U0001F618\U0001F60F]",
         ),
     ),
     examples=(

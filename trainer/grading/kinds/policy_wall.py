@@ -76,6 +76,17 @@ _DONE = rx(
 )
 
 
+_OR_BEFORE = rx(r"\bor $")
+
+
+def an_option_in_a_question(text: str, finding: Finding) -> bool:
+    """Set 6: "is it dripping all the time or only when it's turned off?" asks about the fault;
+    "or only when" in a statement ("We refund in full, or only after...") is still a rule."""
+    sentence = text[finding.sentence.start : finding.sentence.end]
+    before = text[finding.sentence.start : finding.span.start]
+    return sentence.rstrip().endswith("?") and bool(_OR_BEFORE.search(before))
+
+
 def time_the_agent_commits_to(text: str, finding: Finding) -> bool:
     """Round 6: "I've arranged a call within 48 hours" is a promise, not a wall.
 
@@ -163,7 +174,7 @@ KIND = Kind(
             r"\bterms and conditions\b",
             r"\b(?:can|could|will|may) only (?:be )?(?:go out|be|issue|process|refund|rebook|open|"
             r"arrange|happen|do|book|send|start|raise)",
-            r"(?<!\bor\s)\b(?:only|not until|not before) (?:after|once|when|until) (?:the|your|it|we|a|\d)",
+            r"\b(?:only|not until|not before) (?:after|once|when|until) (?:the|your|it|we|a|\d)",
             r"\b<you>(?:'ll| will)? (?:have|need) to wait (?:until|for|another|\d)",
             r"\bno (?:exceptions|refunds)\b",
             r"\bnot something (?:i|we) (?:can|could|am able to|are able to) (?:do|offer|change|help with)\b",
@@ -267,18 +278,21 @@ KIND = Kind(
         *patterns(
             RATED8,
             r"<ss>\W*nothing (?:sooner|earlier|before (?:that|then))\W*$",
-            r"\b(get|gets|run|runs|come|comes|arrive|arrives)(?: there)? when (?:he|she|it|they) \1s?\b",
+            r"\b(get|gets|run|runs|come|comes|arrive|arrives)(?: there)? when (?:he|she|it|they) \1s?"
+            r"(?: there)?(?=\s*(?:[.!?,;]|$))",
         ),
     ),
     exempt=(
         door_left_open,
         time_the_agent_commits_to,
+        an_option_in_a_question,
     ),
     examples=(
         # Set 8: a date with no way forward, and a non-answer.
         "The next adjuster slot is the 28th. Nothing sooner.",
         "He'll get there when he gets there.",
         "Payroll runs when it runs.",
+        "We refund in full, or only after the inspection if it's damaged.",
         # Rated set 2 (issue 11): one example per pattern, in new words.
         "It's the same for all our members.",
         "Accounts are closed if they're not used for a year.",
@@ -361,6 +375,7 @@ KIND = Kind(
     near_misses=(
         # Set 6: "or only when" inside a question asks about the fault.
         "Sorry, my mistake. Is it dripping all the time or only when it's turned off?",
+        "The parcel will get there when it gets through customs; I'll track it for you.",
         # Rated set 2 (issue 11), in new words.
         "yep thats resubmitted now, u should hear back within 10 working days",
         "Thirty days is the rule for change-of-mind returns, but a fault is different, so I'd like to put it through as faulty.",
