@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from trainer.grading.heads import Heads
 from trainer.models.grade import Grade, StepVerdict
 
 
@@ -34,6 +35,19 @@ def grade(
         flags=list(flags),
         remedies_offered=list(remedies),
         forbidden_promised=list(forbidden),
+    )
+
+
+def neutral_heads() -> Heads:
+    """Embedding heads that read nothing (zero weights, identity calibration): a `Grader` with
+    them and a stub embedder takes the model path without the packaged model."""
+    return Heads(
+        weights=np.zeros((4, 1)),
+        bias=np.zeros(4),
+        mean=np.zeros(1),
+        scale=np.ones(1),
+        platt_a=np.ones(4),
+        platt_b=np.zeros(4),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from factories import traced_and_eager
+from factories import neutral_heads, traced_and_eager
 
 from trainer.grading import embed
 from trainer.grading.findings import Finding, StepEvidence
@@ -152,14 +152,7 @@ def test_rule_failure_vetoes_the_head() -> None:
 
 def _head_saying(p: float) -> Grader:
     grader = Grader()
-    grader.heads = Heads(
-        weights=np.zeros((4, 1)),
-        bias=np.zeros(4),
-        mean=np.zeros(1),
-        scale=np.ones(1),
-        platt_a=np.ones(4),
-        platt_b=np.zeros(4),
-    )
+    grader.heads = neutral_heads()
     return grader
 
 

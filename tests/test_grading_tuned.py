@@ -7,11 +7,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from factories import traced_and_eager
+from factories import neutral_heads, traced_and_eager
 
 from trainer.grading import registry, tuned
 from trainer.grading.grader import Grader, support_is_final
-from trainer.grading.heads import JOB_PASS_AT, OVERRULE_AT, Heads, decide, recentre
+from trainer.grading.heads import JOB_PASS_AT, OVERRULE_AT, decide, recentre
 from trainer.grading.lexical import analyse
 from trainer.models.grade import STEPS, Grade, GradeContext
 
@@ -141,14 +141,7 @@ def test_with_the_judge_job_is_the_judges_call_unless_a_rule_names_a_failure() -
 
 def _judged_grader(head: float, judge: float) -> tuple[Grader, np.ndarray]:
     grader = Grader()
-    grader.heads = Heads(
-        weights=np.zeros((4, 1)),
-        bias=np.zeros(4),
-        mean=np.zeros(1),
-        scale=np.ones(1),
-        platt_a=np.ones(4),
-        platt_b=np.zeros(4),
-    )
+    grader.heads = neutral_heads()
     probs = np.full(4, (head + judge) / 2)
     probs[STEPS.index("job")] = judge
     return grader, probs
@@ -182,35 +175,30 @@ def test_the_shipped_judge_is_traced_and_matches_the_eager_model() -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "reply",
+    ("reply", "keeps"),
     [
-        "Which device are you using, the app or the website?",
-        "Hold the reset button for ten seconds, then wait for the green light.",
-        "I already cancelled your account and refunded all the charges.",
-        "Thanks for holding. I've booked the engineer for Thursday between 8 and 12.",
+        # Plain procedural replies keep job...
+        ("Which device are you using, the app or the website?", True),
+        ("Hold the reset button for ten seconds, then wait for the green light.", True),
+        ("I already cancelled your account and refunded all the charges.", True),
+        ("Thanks for holding. I've booked the engineer for Thursday between 8 and 12.", True),
+        # ...and excuses the rules never listed fail it.
+        (
+            "What tends to happen on a busy evening is the drivers get backed up, so it was late.",
+            False,
+        ),
+        ("The tracking shows he was outside your door at 2pm, so the parcel was delivered.", False),
+        (
+            "It's the same for all our patients, I'm afraid, there's nothing special about yours.",
+            False,
+        ),
     ],
 )
-def test_the_judge_keeps_job_for_plain_procedural_replies(reply: str) -> None:
+def test_the_judge_decides_job_where_the_rules_name_nothing(reply: str, keeps: bool) -> None:
     grader = Grader.load()
     if not grader.judged:
         pytest.skip("no fine-tuned judge loaded")
-    assert grader.grade(reply).job.passed
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "What tends to happen on a busy evening is the drivers get backed up, so it was late.",
-        "The tracking shows he was outside your door at 2pm, so the parcel was delivered.",
-        "It's the same for all our patients, I'm afraid, there's nothing special about yours.",
-    ],
-)
-def test_the_judge_fails_job_for_excuses_the_rules_never_listed(reply: str) -> None:
-    grader = Grader.load()
-    if not grader.judged:
-        pytest.skip("no fine-tuned judge loaded")
-    assert not grader.grade(reply).job.passed
+    assert grader.grade(reply).job.passed is keeps
 
 
 class _SureJudge:
@@ -271,6 +259,10 @@ def test_a_confident_judge_takes_back_a_finding_it_may_overrule(
 def test_tone_failures_are_never_taken_back() -> None:
     for kind in ("calm_down", "sarcasm", "sorry_but", "rhetorical_pushback", "mocking"):
         assert registry.is_committed(kind) and not registry.judge_may_overrule(kind), kind
+    # Outside job a kind is taken back in place (grader.judge_overrules), which drops no flag.
+    for kind in registry.KINDS.values():
+        if kind.judge_may_overrule and kind.step != "job":
+            assert kind.flag is None and not kind.also, kind.id
 
 
 def test_with_the_judge_named_support_is_final_only_on_a_one_sentence_acknowledgement() -> None:

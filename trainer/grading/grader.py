@@ -18,7 +18,7 @@ import numpy as np
 from trainer.grading import embed, registry, tuned
 from trainer.grading.advice import advise
 from trainer.grading.ask import NO_QUESTION
-from trainer.grading.findings import StepEvidence
+from trainer.grading.findings import Finding, StepEvidence
 from trainer.grading.heads import (
     JOB_PASS_AT,
     OVERRULE_AT,
@@ -161,7 +161,6 @@ class Grader:
             return _not_graded(lx, ctx, name, issue)
         verdicts: dict[Step, bool] = {}
         steps: dict[Step, StepVerdict] = {}
-        taken_back: set[str] = set()
         for i, step in enumerate(STEPS):
             ev = lx.steps[step]
             committed = committed_failure(ev)
@@ -171,7 +170,7 @@ class Grader:
                 judge is not None
                 and step != "job"
                 and committed
-                and judge_overrules(ev, float(judge[i]))
+                and judge_overrules(ev.negatives, float(judge[i]))
             )
             passed = decide(
                 step,
@@ -182,8 +181,6 @@ class Grader:
                 judge is not None,
                 overruled,
             )
-            if overruled:
-                taken_back |= {f.kind for f in ev.negatives}
             if step == "ask" and not ev.passed and ev.missing == NO_QUESTION:
                 # Nothing in the reply reads as a question or an offer: the head alone can't
                 # pass ask (a long paste of apologies scored 0.52 on the head).
@@ -231,7 +228,7 @@ class Grader:
             job=steps["job"],
             apology=steps["apology"],
             ask=steps["ask"],
-            flags=_flags(lx, taken_back),
+            flags=list(lx.flags),
             suggested=suggested,
             remedies_offered=list(lx.remedies_offered),
             forbidden_promised=list(lx.forbidden_promised),
@@ -262,21 +259,6 @@ def committed_failure(ev: StepEvidence) -> bool:
     return not ev.passed and any(registry.is_committed(f.kind) for f in ev.negatives)
 
 
-def _flags(lx: Lexical, taken_back: set[str]) -> list[str]:
-    """The reply's flags, less those raised only by findings the judge took back (the
-    simulated customer reacts to flags, so it must not hear a policy wall that was not one)."""
-    if not taken_back:
-        return list(lx.flags)
-    kept = {
-        registry.flag_of(f.kind)
-        for ev in lx.steps.values()
-        for f in ev.negatives
-        if f.kind not in taken_back
-    }
-    dropped = {registry.flag_of(k) for k in taken_back} - kept
-    return [f for f in lx.flags if f not in dropped]
-
-
 def support_is_final(step: Step, lx: Lexical, judged: bool) -> bool:
     """Whether the support the rules named for `step` passes it outright (`heads.decide`).
 
@@ -301,18 +283,17 @@ def support_is_final(step: Step, lx: Lexical, judged: bool) -> bool:
 def job_kinds_taken_back(lx: Lexical, judge: float) -> frozenset[str]:
     """The job detector's committed findings when the judge is confident enough to take all of
     them back and each is of a kind it may overrule (`Kind.judge_may_overrule`), else nothing."""
-    if not lx.english or not lx.job_found:
-        return frozenset()
-    ev = StepEvidence(False, [], lx.job_found, "")
-    if not judge_overrules(ev, judge):
+    if not lx.english or not judge_overrules(lx.job_found, judge):
         return frozenset()
     return frozenset(f.kind for f in lx.job_found)
 
 
-def judge_overrules(ev: StepEvidence, judge: float) -> bool:
-    """The judge is confident enough to take back every committed failure the rules named,
-    and each is of a kind it may overrule (`Kind.judge_may_overrule`)."""
-    committed = [f.kind for f in ev.negatives if registry.is_committed(f.kind)]
+def judge_overrules(findings: list[Finding], judge: float) -> bool:
+    """The judge is confident enough to take back every committed failure among `findings`,
+    and each is of a kind it may overrule (`Kind.judge_may_overrule`). Only premature_close
+    (ask) is taken back in place; job findings are left out by reading the reply again, and no
+    overrulable kind raises a flag outside job, so no flag needs dropping here."""
+    committed = [f.kind for f in findings if registry.is_committed(f.kind)]
     return (
         judge >= OVERRULE_AT
         and bool(committed)
