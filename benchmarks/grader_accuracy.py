@@ -12,11 +12,11 @@ Sets (see docs/grader.md for what each was used for):
 - dev11: data/dev11.jsonl, replies written for issue 11 in its registers; rules were written
   with these in view, so it is a dev set, not a held-out one;
 - the rated sets, each folder of data/rated/ (the rater study: replies by new writers,
-  labelled by two independent raters; `ROLES` says what each was used for, and only the
-  newest, `set9/`, is held out from everything): per step Cohen's kappa rater A vs rater B,
-  grader vs A, grader vs B, and precision / recall / F1 / counts of the grader on the rows
-  where the raters agree, for the full grader and the rules alone, on all replies and per
-  register. Nothing is tuned on `set9/`.
+  labelled by two independent raters; `ROLES` says what each was used for, and the newest,
+  `set10/` to `set12/`, are held out from everything): per step Cohen's kappa rater A vs
+  rater B, grader vs A, grader vs B, and precision / recall / F1 / counts of the grader on the
+  rows where the raters agree, for the full grader and the rules alone, on all replies and per
+  register. Nothing is trained or tuned on `set10/` to `set12/`.
 
 Each set is scored with the full grader (embedding heads + rules) and with the lexical rules
 alone. Prints figures only; no pass/fail thresholds. Kappa and F1 for the labelled sets are
@@ -56,7 +56,10 @@ ROLES = {
     "set6": "judge training data since set 7 (held out for the judge of 3598aae, scored once)",
     "set7": "judge training data since set 9 (scored once at 814632e, then four rules fixed from it)",
     "set8": "judge training data since set 9 (scored once at d4da490, then three rules written from it)",
-    "set9": "held out: written and labelled while set 8 was in use; nothing trained or tuned on it",
+    "set9": "kept out of the judge's training; scored once at 7f0fb00, then one form-speak rule widened from its errors",
+    "set10": "held out: written and labelled after set 9 was scored, scored once on 6963315; nothing trained or tuned on it",
+    "set11": "held out: written and labelled after set 10, scored once on 6963315; nothing trained or tuned on it",
+    "set12": "held out: written and labelled after set 10, scored once on 6963315; nothing trained or tuned on it",
 }
 """What each data/rated/ folder is (data/rated/README.md tells how each was made)."""
 DEV = ("dev11",)
@@ -122,7 +125,10 @@ def main() -> int:
             got = verdicts(grader, [r["reply"] for r in rows], contexts)
             report(f"{set_name}: {variant} [{time.perf_counter() - t0:.1f}s]", rows, got)
     folders = (
-        sorted(p for p in RATED.iterdir() if (p / "replies.jsonl").exists())
+        sorted(
+            (p for p in RATED.iterdir() if (p / "replies.jsonl").exists()),
+            key=lambda p: (len(p.name), p.name),  # dev, dev2, set3 ... set9, set10 ...
+        )
         if RATED.exists()
         else []
     )

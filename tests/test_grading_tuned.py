@@ -116,16 +116,17 @@ def test_training_reads_only_the_rated_sets_it_names(tmp_path: Path) -> None:
     assert (y[~rated][:, STEPS.index("person")] == 1).all()
 
 
-def test_the_newest_rated_set_is_kept_out_of_training() -> None:
+def test_the_newest_rated_sets_are_kept_out_of_training() -> None:
     from trainer.grading import tune
 
     rated = Path(__file__).resolve().parent.parent / "data" / "rated"
     folders = sorted(p.name for p in rated.iterdir() if (p / "replies.jsonl").exists())
-    held = [name for name in folders if name not in tune.RATED]
-    assert held == ["set9"]
+    held = {name for name in folders if name not in tune.RATED}
+    # set 9 was scored on the judge of 7f0fb00; sets 10-12 on the shipped grader (6963315).
+    assert held == {"set9", "set10", "set11", "set12"}
     meta = json.loads((tuned.FOLDER / tuned.META).read_text())
     assert meta["rated_sets"] == list(tune.RATED)
-    assert not any("set9" in f for f in meta["sha256"])
+    assert not any(f.startswith(f"rated/{name}/") for f in meta["sha256"] for name in held)
 
 
 def test_with_the_judge_job_is_the_judges_call_unless_a_rule_names_a_failure() -> None:
