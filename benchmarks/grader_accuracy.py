@@ -58,8 +58,8 @@ ROLES = {
     "set8": "judge training data since set 9 (scored once at d4da490, then three rules written from it)",
     "set9": "kept out of the judge's training; scored once at 7f0fb00, then one form-speak rule widened from its errors",
     "set10": "held out: written and labelled after set 9 was scored, scored once on 6963315; nothing trained or tuned on it",
-    "set11": "held out: written and labelled after set 10, scored once on 6963315; nothing trained or tuned on it",
-    "set12": "held out: written and labelled after set 10, scored once on 6963315; nothing trained or tuned on it",
+    "set11": "held out: written and labelled while set 10 was being scored, scored once on 6963315; nothing trained or tuned on it",
+    "set12": "held out: written and labelled while set 10 was being scored, scored once on 6963315; nothing trained or tuned on it",
 }
 """What each data/rated/ folder is (data/rated/README.md tells how each was made)."""
 DEV = ("dev11",)
